@@ -1,0 +1,144 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { anyone, isStaff } from '../access/index.ts'
+import { imageField, streetField } from '../fields/common.ts'
+import { DEPUTY_LEVELS, EXPERTISE_FIELDS, selectOptions } from '../fields/options.ts'
+import { nameInitials, namePinyin } from '../fields/pinyin.ts'
+import { slugField } from '../fields/slug.ts'
+import { rejectMobileNumbers } from '../hooks/rejectMobileNumbers.ts'
+
+/** Pinyin is always derived from the name when a deputy is saved, never typed by hand. */
+const derivePinyin: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const name = typeof data.name === 'string' ? data.name : originalDoc?.name
+  if (typeof name === 'string' && name.trim()) {
+    data.pinyin = namePinyin(name)
+    data.pinyinInitials = nameInitials(name)
+  }
+  return data
+}
+
+const TEXTS = ['identity', 'duties', 'commitments', 'receptionTimes', 'occupation', 'constituency']
+
+/** 人大代表 profiles: 亮身份、亮职责、亮承诺. No private contact data: contact goes via the station. */
+export const Deputies: CollectionConfig = {
+  slug: 'deputies',
+  labels: { singular: '人大代表', plural: '人大代表' },
+  graphQL: { singularName: 'Deputy', pluralName: 'Deputies' },
+  admin: {
+    group: '代表与站点',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'level', 'street', 'station', 'isSample'],
+    listSearchableFields: ['name', 'pinyin', 'pinyinInitials'],
+    description: '代表的公开资料。不要填写个人手机号或住址，群众通过所在实践站联系代表。',
+  },
+  access: {
+    read: anyone,
+    create: isStaff,
+    update: isStaff,
+    delete: isStaff,
+  },
+  defaultSort: 'pinyin',
+  hooks: {
+    beforeValidate: [rejectMobileNumbers(TEXTS)],
+    beforeChange: [derivePinyin],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'name', type: 'text', label: '姓名', required: true, maxLength: 20, index: true },
+        {
+          name: 'gender',
+          type: 'select',
+          label: '性别',
+          options: [
+            { value: 'male', label: '男' },
+            { value: 'female', label: '女' },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'pinyin',
+          type: 'text',
+          label: '拼音',
+          index: true,
+          admin: { readOnly: true, description: '保存时按姓名自动生成。' },
+        },
+        {
+          name: 'pinyinInitials',
+          type: 'text',
+          label: '拼音首字母',
+          index: true,
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    imageField('photo', '照片'),
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'level',
+          type: 'select',
+          label: '代表层级',
+          required: true,
+          defaultValue: 'district',
+          options: selectOptions(DEPUTY_LEVELS),
+          index: true,
+        },
+        {
+          name: 'term',
+          type: 'text',
+          label: '届别',
+          maxLength: 60,
+          admin: { description: '例如“泉山区第十八届人民代表大会代表”。' },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'constituency', type: 'text', label: '选区', maxLength: 40 },
+        streetField({ required: true }),
+      ],
+    },
+    {
+      name: 'communities',
+      type: 'text',
+      hasMany: true,
+      label: '联系社区',
+      admin: { description: '选区内的社区，群众按社区查找自己的代表。' },
+    },
+    {
+      name: 'station',
+      type: 'relationship',
+      relationTo: 'stations',
+      label: '进驻实践站',
+      index: true,
+    },
+    { name: 'occupation', type: 'text', label: '职业/工作单位', maxLength: 80 },
+    {
+      name: 'fields',
+      type: 'select',
+      hasMany: true,
+      label: '专业领域',
+      options: selectOptions(EXPERTISE_FIELDS),
+    },
+    { name: 'identity', type: 'textarea', label: '亮身份', maxLength: 600 },
+    { name: 'duties', type: 'textarea', label: '亮职责', maxLength: 600 },
+    { name: 'commitments', type: 'textarea', label: '亮承诺', maxLength: 600 },
+    { name: 'receptionTimes', type: 'text', label: '接待时间', maxLength: 120 },
+    {
+      name: 'isSample',
+      type: 'checkbox',
+      label: '示例数据',
+      defaultValue: false,
+      admin: { position: 'sidebar', description: '虚构的演示人物，网站上会标注“示例”。' },
+    },
+    slugField('name', { asName: true }),
+  ],
+}

@@ -1,0 +1,39 @@
+import type { DateField, SelectField, UploadField } from 'payload'
+
+import { STREETS, selectOptions } from './options.ts'
+
+/** The date a document is shown as published; defaults to now. */
+export const publishedAtField: DateField = {
+  name: 'publishedAt',
+  type: 'date',
+  label: '发布日期',
+  required: true,
+  index: true,
+  defaultValue: () => new Date().toISOString(),
+  admin: {
+    position: 'sidebar',
+    date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+  },
+}
+
+export function streetField(overrides: Partial<SelectField> = {}): SelectField {
+  return {
+    name: 'street',
+    type: 'select',
+    label: '所属街道',
+    options: selectOptions(STREETS),
+    index: true,
+    ...overrides,
+  } as SelectField
+}
+
+export function imageField(name: string, label: string, overrides: Partial<UploadField> = {}): UploadField {
+  return {
+    name,
+    type: 'upload',
+    relationTo: 'media',
+    label,
+    filterOptions: { mimeType: { contains: 'image' } },
+    ...overrides,
+  } as UploadField
+}

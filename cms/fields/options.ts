@@ -1,0 +1,88 @@
+/**
+ * Option lists shared by the CMS fields, the seed, the importer and the site. Values are ASCII keys
+ * (stable in URLs and the database); labels are what people read.
+ */
+import type {
+  CaseCategory,
+  DeputyLevel,
+  ExpertiseField,
+  StationType,
+  StreetKey,
+} from '../../content/types.ts'
+
+export interface Option<T extends string> {
+  value: T
+  label: string
+}
+
+/** Streets (街道) of 泉山区, 徐州. */
+export const STREETS: Option<StreetKey>[] = [
+  { value: 'wangling', label: '王陵街道' },
+  { value: 'yongan', label: '永安街道' },
+  { value: 'hubin', label: '湖滨街道' },
+  { value: 'duanzhuang', label: '段庄街道' },
+  { value: 'zhaishan', label: '翟山街道' },
+  { value: 'kuishan', label: '奎山街道' },
+  { value: 'heping', label: '和平街道' },
+  { value: 'taishan', label: '泰山街道' },
+  { value: 'gongnong', label: '工农街道' },
+  { value: 'huohua', label: '火花街道' },
+  { value: 'jinshan', label: '金山街道' },
+  { value: 'qiligou', label: '七里沟街道' },
+  { value: 'taoyuan', label: '桃园街道' },
+  { value: 'pangzhuang', label: '庞庄街道' },
+]
+
+export const NEWS_CATEGORIES: Option<'news' | 'notice'>[] = [
+  { value: 'news', label: '新闻动态' },
+  { value: 'notice', label: '通知公告' },
+]
+
+export const CASE_CATEGORIES: Option<CaseCategory>[] = [
+  { value: 'elevator', label: '加装电梯' },
+  { value: 'sewer', label: '管网改造' },
+  { value: 'noise', label: '噪声扰民' },
+  { value: 'parking', label: '停车难' },
+  { value: 'access-control', label: '梯控' },
+  { value: 'old-community', label: '老旧小区改造' },
+  { value: 'environment', label: '环境整治' },
+  { value: 'other', label: '其他' },
+]
+
+export const DEPUTY_LEVELS: Option<DeputyLevel>[] = [
+  { value: 'district', label: '区人大代表' },
+  { value: 'city', label: '市人大代表' },
+  { value: 'province', label: '省人大代表' },
+  { value: 'national', label: '全国人大代表' },
+]
+
+export const EXPERTISE_FIELDS: Option<ExpertiseField>[] = [
+  { value: 'urban-construction', label: '城市建设' },
+  { value: 'community-governance', label: '基层治理' },
+  { value: 'law', label: '法律' },
+  { value: 'education', label: '教育' },
+  { value: 'health', label: '医疗卫生' },
+  { value: 'elderly-care', label: '养老服务' },
+  { value: 'social-security', label: '社会保障' },
+  { value: 'environment', label: '生态环境' },
+  { value: 'economy', label: '经济发展' },
+  { value: 'transport', label: '交通出行' },
+  { value: 'culture', label: '文化体育' },
+  { value: 'property-management', label: '物业管理' },
+]
+
+export const STATION_TYPES: Option<StationType>[] = [
+  { value: 'center', label: '实践中心' },
+  { value: 'station', label: '实践站' },
+  { value: 'home', label: '代表之家' },
+]
+
+/** The label of `value` in `options`, or the value itself when unknown. */
+export function labelOf<T extends string>(options: Option<T>[], value: T | null | undefined): string {
+  return options.find((o) => o.value === value)?.label ?? value ?? ''
+}
+
+/** Mutable copy for Payload's `options`, which wants a plain array. */
+export function selectOptions<T extends string>(options: Option<T>[]): { value: T; label: string }[] {
+  return options.map((o) => ({ ...o }))
+}

@@ -1,0 +1,71 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone, isStaff } from '../access/index.ts'
+
+const linkFields = [
+  { name: 'label', type: 'text', label: '名称', required: true, maxLength: 40 },
+  { name: 'url', type: 'text', label: '网址', required: true, maxLength: 300 },
+] as const
+
+/** Site-wide settings: name, organiser, footer filings, links, quick navigation, about text. */
+export const Site: GlobalConfig = {
+  slug: 'site',
+  label: '网站设置',
+  admin: { group: '系统' },
+  access: { read: anyone, update: isStaff },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: '基本信息',
+          fields: [
+            { name: 'siteName', type: 'text', label: '网站名称', required: true, maxLength: 80 },
+            { name: 'tagline', type: 'text', label: '标语', maxLength: 120 },
+            { name: 'organizer', type: 'text', label: '主办单位', required: true, maxLength: 80 },
+            { name: 'contactEmail', type: 'email', label: '联系邮箱' },
+            {
+              name: 'icp',
+              type: 'text',
+              label: 'ICP 备案号',
+              admin: { description: '例如“苏ICP备15060045号-1”，没有可不填。' },
+            },
+            { name: 'publicSecurityFiling', type: 'text', label: '公安备案号' },
+            { name: 'siteCode', type: 'text', label: '网站标识码' },
+          ],
+        },
+        {
+          label: '导航与链接',
+          fields: [
+            { name: 'quickNav', type: 'array', label: '快速导航', fields: [...linkFields] },
+            { name: 'links', type: 'array', label: '友情链接', fields: [...linkFields] },
+          ],
+        },
+        {
+          label: '关于基地',
+          fields: [
+            { name: 'about', type: 'richText', label: '基地介绍' },
+            {
+              name: 'platforms',
+              type: 'array',
+              label: '五大平台',
+              fields: [
+                { name: 'name', type: 'text', label: '名称', required: true },
+                { name: 'description', type: 'textarea', label: '说明' },
+              ],
+            },
+            {
+              name: 'stats',
+              type: 'array',
+              label: '首页数字',
+              fields: [
+                { name: 'value', type: 'text', label: '数字', required: true, maxLength: 20 },
+                { name: 'label', type: 'text', label: '说明', required: true, maxLength: 40 },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,27 @@
+import { getPayload, type Migration, type Payload } from 'payload'
+
+import { chooseDatabase, redactUri } from './db.ts'
+import { migrations } from './migrations/index.ts'
+
+/**
+ * Opens the CMS through the Local API (no server), with the schema migrated. Used by the seed,
+ * `npm start`, the site build and the tests. Environment (DATABASE_URI, DATA_DIR) must be set
+ * before the first call: the config reads it once.
+ */
+export async function openPayload(): Promise<Payload> {
+  const choice = chooseDatabase()
+  const { default: config } = await import('./payload.config.ts')
+  let payload: Payload
+  try {
+    payload = await getPayload({ config })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new Error(
+      `DATABASE_URI: cannot open ${choice.kind} database at ${redactUri(choice.url)}: ${reason}`,
+      { cause: error },
+    )
+  }
+  // SQL schemas come from the committed migrations (idempotent: applied ones are skipped).
+  if (choice.kind === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  return payload
+}

@@ -1,0 +1,64 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Cases } from './collections/Cases.ts'
+import { Deputies } from './collections/Deputies.ts'
+import { Lectures } from './collections/Lectures.ts'
+import { Media, MAX_VIDEO_BYTES } from './collections/Media.ts'
+import { News } from './collections/News.ts'
+import { Stations } from './collections/Stations.ts'
+import { Users } from './collections/Users.ts'
+import { databaseAdapter } from './db.ts'
+import { Site } from './globals/Site.ts'
+import { DATA_DIR, ROOT } from './paths.ts'
+
+/**
+ * The secret signing login tokens: `PAYLOAD_SECRET`, or one generated on first use and kept in
+ * data/ (mode 0600). There is no built-in default anywhere.
+ */
+function payloadSecret(): string {
+  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  const file = path.join(DATA_DIR, '.payload-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    fs.mkdirSync(DATA_DIR, { recursive: true })
+    const secret = crypto.randomBytes(32).toString('hex')
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })
+    return secret
+  }
+}
+
+export default buildConfig({
+  secret: payloadSecret(),
+  serverURL: process.env.CMS_PUBLIC_URL ?? '',
+  admin: {
+    user: Users.slug,
+    importMap: {
+      baseDir: path.join(ROOT, 'cms'),
+      importMapFile: path.join(ROOT, 'cms', 'app', '(payload)', 'admin', 'importMap.js'),
+    },
+    meta: { titleSuffix: ' · 民呼我应 内容管理' },
+    dateFormat: 'yyyy-MM-dd HH:mm',
+  },
+  i18n: {
+    // Only Chinese, so an English browser still gets the Chinese admin.
+    supportedLanguages: { zh },
+    fallbackLanguage: 'zh',
+  },
+  collections: [News, Lectures, Cases, Deputies, Stations, Media, Users],
+  globals: [Site],
+  editor: lexicalEditor(),
+  db: databaseAdapter(),
+  sharp,
+  upload: { limits: { fileSize: MAX_VIDEO_BYTES } },
+  graphQL: { disablePlaygroundInProduction: true },
+  telemetry: false,
+  typescript: { outputFile: path.join(ROOT, 'cms', 'payload-types.ts') },
+})

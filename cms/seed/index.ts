@@ -1,0 +1,279 @@
+import type { CollectionSlug, Payload, PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
+
+import * as content from '../../content/index.ts'
+import type { SeedImage } from '../../content/types.ts'
+import { renderSeedImage } from './images.ts'
+import { toLexical } from './lexical.ts'
+
+export interface SeedReport {
+  created: Record<string, number>
+  unchanged: Record<string, number>
+  /** True when this run wrote nothing (everything was already there). */
+  nothingToDo: boolean
+}
+
+export interface SeedOptions {
+  /** One line per step; defaults to silence. */
+  log?: (line: string) => void
+  /** The content to load; defaults to `content/`. Tests pass smaller sets. */
+  data?: typeof content
+}
+
+type Slugged = 'news' | 'lectures' | 'cases' | 'deputies' | 'stations'
+
+/**
+ * Fills an empty CMS with the content in `content/`, and on later runs adds only what is missing:
+ * documents are matched by slug (media by file name) and never overwritten, so editors' changes
+ * survive a re-seed. Writes run with `context.seed` so side effects (site rebuilds) can skip them.
+ */
+export async function seed(payload: Payload, options: SeedOptions = {}): Promise<SeedReport> {
+  const log = options.log ?? (() => {})
+  const data = options.data ?? content
+  const created: Record<string, number> = {}
+  const unchanged: Record<string, number> = {}
+  const context = { seed: true }
+  const bump = (table: Record<string, number>, key: string) => (table[key] = (table[key] ?? 0) + 1)
+
+  const idBySlug = async (collection: Slugged, slug: string): Promise<number | string | undefined> => {
+    const { docs } = await payload.find({
+      collection,
+      where: { slug: { equals: slug } },
+      limit: 1,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      select: {},
+    })
+    return docs[0]?.id
+  }
+
+  const mediaIds = new Map<string, number | string>()
+  const image = async (img: SeedImage | undefined): Promise<number | string | undefined> => {
+    if (!img) return undefined
+    const cached = mediaIds.get(img.key)
+    if (cached !== undefined) return cached
+    const filename = `${img.key}.jpg`
+    const { docs } = await payload.find({
+      collection: 'media',
+      where: { filename: { equals: filename } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+    let id = docs[0]?.id
+    if (id === undefined) {
+      const buffer = await renderSeedImage(img)
+      const doc = await payload.create({
+        collection: 'media',
+        data: { alt: img.alt },
+        file: { data: buffer, mimetype: 'image/jpeg', name: filename, size: buffer.length },
+        overrideAccess: true,
+        context,
+      })
+      id = doc.id
+      bump(created, 'media')
+    } else {
+      bump(unchanged, 'media')
+    }
+    mediaIds.set(img.key, id)
+    return id
+  }
+  const images = async (list: SeedImage[]) => {
+    const ids: (number | string)[] = []
+    for (const img of list) {
+      const id = await image(img)
+      if (id !== undefined) ids.push(id)
+    }
+    return ids
+  }
+
+  /** Creates each item whose slug is not in the collection yet. */
+  async function upsertMissing<C extends Slugged, T extends { slug: string }>(
+    collection: C,
+    items: T[],
+    toData: (item: T) => Promise<RequiredDataFromCollectionSlug<C>>,
+    published: boolean,
+  ) {
+    let done = 0
+    for (const item of items) {
+      if ((await idBySlug(collection, item.slug)) !== undefined) {
+        bump(unchanged, collection)
+      } else {
+        const doc = { ...(await toData(item)), ...(published ? { _status: 'published' as const } : {}) }
+        await payload.create({
+          collection: collection as CollectionSlug,
+          data: doc as never,
+          overrideAccess: true,
+          context,
+        })
+        bump(created, collection)
+      }
+      done++
+    }
+    log(
+      `seed: ${collection}: ${created[collection] ?? 0} created, ${unchanged[collection] ?? 0} already there (${done} in content/)`,
+    )
+  }
+
+  const site = await payload.findGlobal({ slug: 'site', overrideAccess: true, depth: 0 })
+  if (site.siteName) {
+    bump(unchanged, 'site')
+  } else {
+    const s = data.site
+    await payload.updateGlobal({
+      slug: 'site',
+      data: {
+        siteName: s.siteName,
+        tagline: s.tagline,
+        organizer: s.organizer,
+        contactEmail: s.contactEmail,
+        icp: s.icp,
+        publicSecurityFiling: s.publicSecurityFiling,
+        siteCode: s.siteCode,
+        links: s.links,
+        quickNav: s.quickNav,
+        about: toLexical(s.about) as never,
+        platforms: s.platforms,
+        stats: s.stats,
+      },
+      overrideAccess: true,
+      context,
+    })
+    bump(created, 'site')
+  }
+  log(`seed: site settings ${created.site ? 'written' : 'already there'}`)
+
+  await upsertMissing(
+    'stations',
+    data.stations,
+    async (s) => ({
+      name: s.name,
+      slug: s.slug,
+      type: s.type,
+      street: s.street,
+      brand: s.brand,
+      address: s.address,
+      hours: s.hours,
+      phone: s.phone,
+      description: toLexical(s.description) as never,
+      photos: (await images(s.photos)) as number[],
+      isSample: true,
+    }),
+    false,
+  )
+
+  const station = async (slug: string) => {
+    const id = await idBySlug('stations', slug)
+    if (id === undefined) throw new Error(`seed: unknown station "${slug}" referenced in content/`)
+    return id as number
+  }
+
+  await upsertMissing(
+    'deputies',
+    data.deputies,
+    async (d) => ({
+      name: d.name,
+      slug: d.slug,
+      gender: d.gender,
+      level: d.level,
+      term: d.term,
+      constituency: d.constituency,
+      street: d.street,
+      communities: d.communities,
+      station: await station(d.station),
+      occupation: d.occupation,
+      fields: d.fields,
+      identity: d.identity,
+      duties: d.duties,
+      commitments: d.commitments,
+      receptionTimes: d.receptionTimes,
+      photo: (await image({
+        key: `deputy-${d.slug}`,
+        alt: `${d.name}代表的示意头像（示例人物）`,
+        motif: 'portrait',
+      })) as number,
+      isSample: true,
+    }),
+    false,
+  )
+
+  await upsertMissing(
+    'cases',
+    data.cases,
+    async (c) => {
+      const deputies: number[] = []
+      for (const slug of c.deputies) {
+        const id = await idBySlug('deputies', slug)
+        if (id === undefined) throw new Error(`seed: case "${c.slug}" names unknown deputy "${slug}"`)
+        deputies.push(id as number)
+      }
+      return {
+        title: c.title,
+        slug: c.slug,
+        category: c.category,
+        street: c.street,
+        community: c.community,
+        summary: c.summary,
+        cover: (await image(c.cover ?? c.photosAfter[0])) as number,
+        request: c.request,
+        action: c.action,
+        result: c.result,
+        timeline: c.timeline,
+        photosBefore: (await images(c.photosBefore)) as number[],
+        photosAfter: (await images(c.photosAfter)) as number[],
+        deputies,
+        station: await station(c.station),
+        publishedAt: c.publishedAt,
+      }
+    },
+    true,
+  )
+
+  await upsertMissing(
+    'news',
+    data.news,
+    async (n) => ({
+      title: n.title,
+      slug: n.slug,
+      category: n.category,
+      summary: n.summary,
+      cover: (await image(n.cover)) as number | undefined,
+      body: toLexical(n.body) as never,
+      source: n.source,
+      author: n.author,
+      publishedAt: n.publishedAt,
+    }),
+    true,
+  )
+
+  await upsertMissing(
+    'lectures',
+    data.lectures,
+    async (l) => ({
+      title: l.title,
+      slug: l.slug,
+      speaker: l.speaker,
+      topic: l.topic,
+      series: l.series ?? '人大微讲堂',
+      summary: l.summary,
+      cover: (await image(l.cover)) as number | undefined,
+      durationSeconds: l.durationSeconds,
+      transcript: toLexical(l.transcript) as never,
+      publishedAt: l.publishedAt,
+    }),
+    true,
+  )
+
+  const nothingToDo = Object.keys(created).length === 0
+  log(
+    nothingToDo
+      ? 'seed: nothing to do, every item in content/ is already in the CMS'
+      : `seed: done, created ${Object.entries(created)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}`,
+  )
+  return { created, unchanged, nothingToDo }
+}
+
+/** For hooks: true when the write comes from the seed (skip side effects such as rebuilds). */
+export const isSeeding = (req: PayloadRequest) => Boolean(req.context?.seed)

@@ -1,0 +1,7 @@
+export type * from './types.ts'
+export { site } from './site.ts'
+export { stations } from './stations.ts'
+export { deputies } from './deputies.ts'
+export { cases } from './cases.ts'
+export { news } from './news.ts'
+export { lectures } from './lectures.ts'

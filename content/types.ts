@@ -1,0 +1,184 @@
+/**
+ * Shapes of the seed content. Relations are written as slugs (or street keys) and resolved to
+ * document ids by the seed (`cms/seed/`), so the files here stay readable and independent of any
+ * database. Every text here is public: never put a private phone number or e-mail in it.
+ */
+
+/** Street keys of 泉山区; labels live in `cms/fields/streets.ts`. */
+export type StreetKey =
+  | 'wangling'
+  | 'yongan'
+  | 'hubin'
+  | 'duanzhuang'
+  | 'zhaishan'
+  | 'kuishan'
+  | 'heping'
+  | 'taishan'
+  | 'gongnong'
+  | 'huohua'
+  | 'jinshan'
+  | 'qiligou'
+  | 'taoyuan'
+  | 'pangzhuang'
+
+/** A generated illustration (no downloads): the seed renders it with sharp. */
+export interface SeedImage {
+  /** File name stem, ASCII, unique across the content, e.g. `case-elevator-before`. */
+  key: string
+  /** Alt text in Chinese that says what the picture shows. */
+  alt: string
+  /** Which drawing to make. */
+  motif:
+    | 'building'
+    | 'elevator'
+    | 'pipes'
+    | 'quiet'
+    | 'parking'
+    | 'access-card'
+    | 'meeting'
+    | 'lecture'
+    | 'station'
+    | 'portrait'
+    | 'community'
+  /** Variant number, changes colours and layout so pictures differ. */
+  variant?: number
+}
+
+/** Rich text written as paragraphs; a string starting with `## ` becomes a heading. */
+export type SeedRichText = string[]
+
+export interface SeedNews {
+  slug: string
+  title: string
+  category: 'news' | 'notice'
+  summary: string
+  body: SeedRichText
+  source?: string
+  author?: string
+  /** ISO date, e.g. `2026-10-12`. */
+  publishedAt: string
+  cover?: SeedImage
+}
+
+export interface SeedLecture {
+  slug: string
+  title: string
+  speaker: string
+  topic: string
+  series?: string
+  summary: string
+  /** Length of the talk in seconds. */
+  durationSeconds: number
+  transcript: SeedRichText
+  publishedAt: string
+  cover?: SeedImage
+}
+
+export type CaseCategory =
+  'elevator' | 'sewer' | 'noise' | 'parking' | 'access-control' | 'old-community' | 'environment' | 'other'
+
+export interface SeedCase {
+  slug: string
+  title: string
+  category: CaseCategory
+  street: StreetKey
+  community: string
+  summary: string
+  /** What the residents asked for (群众诉求). */
+  request: string
+  /** What the deputies did (代表履职). */
+  action: string
+  /** The outcome (办理结果). */
+  result: string
+  timeline: { date: string; title: string; description?: string }[]
+  photosBefore: SeedImage[]
+  photosAfter: SeedImage[]
+  /** Slugs of deputies in `content/deputies.ts`. */
+  deputies: string[]
+  /** Slug of a station in `content/stations.ts`. */
+  station: string
+  publishedAt: string
+  cover?: SeedImage
+}
+
+export type DeputyLevel = 'district' | 'city' | 'province' | 'national'
+
+export type ExpertiseField =
+  | 'urban-construction'
+  | 'community-governance'
+  | 'law'
+  | 'education'
+  | 'health'
+  | 'elderly-care'
+  | 'social-security'
+  | 'environment'
+  | 'economy'
+  | 'transport'
+  | 'culture'
+  | 'property-management'
+
+export interface SeedDeputy {
+  /** ASCII slug, usually the name's pinyin, e.g. `zhang-wei` (add `-2` for namesakes). */
+  slug: string
+  name: string
+  level: DeputyLevel
+  /** e.g. `泉山区第十八届人民代表大会代表` */
+  term: string
+  /** Electoral district, e.g. `第12选区`. */
+  constituency: string
+  street: StreetKey
+  /** Communities of the constituency, e.g. `['矿山社区', '建新社区']`. */
+  communities: string[]
+  /** Slug of a station in `content/stations.ts`. */
+  station: string
+  occupation: string
+  fields: ExpertiseField[]
+  /** 亮身份 */
+  identity: string
+  /** 亮职责 */
+  duties: string
+  /** 亮承诺 */
+  commitments: string
+  /** e.g. `每月第一个周三 9:00-11:30（实践站接待室）` */
+  receptionTimes: string
+  gender: 'male' | 'female'
+}
+
+export type StationType = 'center' | 'station' | 'home'
+
+export interface SeedStation {
+  slug: string
+  name: string
+  type: StationType
+  street: StreetKey
+  address: string
+  hours: string
+  /** Public office phone of the station, e.g. `0516-83xxxxxx` (fictional). */
+  phone: string
+  /** 一站一品 brand name, e.g. `奎声应民声`. */
+  brand: string
+  description: SeedRichText
+  photos: SeedImage[]
+}
+
+export interface SeedPlatform {
+  name: string
+  description: string
+}
+
+export interface SeedSite {
+  siteName: string
+  tagline: string
+  organizer: string
+  contactEmail: string
+  icp?: string
+  publicSecurityFiling?: string
+  siteCode?: string
+  links: { label: string; url: string }[]
+  quickNav: { label: string; url: string }[]
+  /** The article about the base, in our own words. */
+  about: SeedRichText
+  platforms: SeedPlatform[]
+  /** Headline numbers shown on the home page. */
+  stats: { label: string; value: string }[]
+}

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { ROOT } from '../../cms/paths.ts'
+
+const NEXT_DIR = path.join(ROOT, 'cms', '.next')
+const STAMP = path.join(NEXT_DIR, 'source-stamp')
+const BIN = path.join(ROOT, 'node_modules', '.bin')
+
+/** Hash of everything the admin build depends on: cms/ sources and the lockfile. */
+export function sourceStamp(): string {
+  const hash = crypto.createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === '.next' || entry.name === 'node_modules') continue
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else {
+        hash.update(path.relative(ROOT, full))
+        hash.update(fs.readFileSync(full))
+      }
+    }
+  }
+  walk(path.join(ROOT, 'cms'))
+  walk(path.join(ROOT, 'content'))
+  hash.update(fs.readFileSync(path.join(ROOT, 'package-lock.json')))
+  return hash.digest('hex')
+}
+
+/** True when cms/.next holds a production build of the current sources. */
+export function adminBuildIsFresh(): boolean {
+  try {
+    return fs.existsSync(path.join(NEXT_DIR, 'BUILD_ID')) && fs.readFileSync(STAMP, 'utf8') === sourceStamp()
+  } catch {
+    return false
+  }
+}
+
+/** Runs `next build cms` unless the last build is of the same sources. Resolves when done. */
+export async function buildAdminIfNeeded(log: (line: string) => void = console.log): Promise<void> {
+  if (adminBuildIsFresh()) {
+    log('admin: production build is up to date')
+    return
+  }
+  log('admin: building the Next.js admin (about 1–2 minutes the first time)…')
+  const started = Date.now()
+  const stamp = sourceStamp()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(path.join(BIN, 'next'), ['build', 'cms'], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PATH: `${BIN}:${process.env.PATH}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      // Show Next's own progress lines (compiling, generating pages) as they come.
+      for (const line of chunk.toString().split('\n')) {
+        const trimmed = line.trim()
+        if (/^(✓|Creating|Compiled|Generating static|Finalizing)/.test(trimmed)) log(`admin: ${trimmed}`)
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`admin: next build cms failed (exit ${code}):\n${output.slice(-4000)}`)),
+    )
+  })
+  fs.writeFileSync(STAMP, stamp)
+  log(`admin: built in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+}

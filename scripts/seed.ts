@@ -1,0 +1,15 @@
+/** `npm run seed`: loads content/ into the CMS database. Safe to run again: it only adds what is missing. */
+import { openPayload } from '../cms/local.ts'
+import { seed } from '../cms/seed/index.ts'
+
+try {
+  const payload = await openPayload()
+  const report = await seed(payload, { log: (line) => console.log(line) })
+  await payload.destroy()
+  process.exitCode = 0
+  if (report.nothingToDo) console.log('seed: database unchanged')
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exitCode = 1
+}
+process.exit()

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seed } from '../../cms/seed/index.ts'
+import { toLexical } from '../../cms/seed/lexical.ts'
+import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+
+/**
+ * The production database path: the same seed and access rules on MongoDB. Runs only when
+ * MONGODB_URI points at a server (a replica set for transactions, e.g. mongodb://127.0.0.1:27017/?replicaSet=rs0);
+ * each run uses its own database and drops it afterwards.
+ */
+const MONGODB_URI = process.env.MONGODB_URI
+
+if (!MONGODB_URI) {
+  console.log(
+    'MongoDB integration tests SKIPPED: set MONGODB_URI=mongodb://host:port/ to run them against a server',
+  )
+}
+
+/** The URI with a fresh database name, so a run never touches real data. */
+function throwawayDatabase(uri: string): string {
+  const url = new URL(uri)
+  url.pathname = `/minhu-test-${crypto.randomBytes(4).toString('hex')}`
+  return url.toString()
+}
+
+describe.skipIf(!MONGODB_URI)('MongoDB (DATABASE_URI=mongodb://…)', () => {
+  let cms: ThrowawayCms
+
+  beforeAll(async () => {
+    cms = await openThrowawayCms({ databaseUri: throwawayDatabase(MONGODB_URI!) })
+  })
+
+  afterAll(async () => {
+    if (cms) {
+      const db = cms.payload.db as unknown as { connection?: { dropDatabase: () => Promise<void> } }
+      await db.connection?.dropDatabase()
+      await cms.close()
+    }
+  })
+
+  it('seeds the base’s content and re-seeding changes nothing', async () => {
+    const first = await seed(cms.payload)
+    expect(first.nothingToDo).toBe(false)
+    expect((await cms.payload.count({ collection: 'deputies' })).totalDocs).toBeGreaterThanOrEqual(40)
+    const second = await seed(cms.payload)
+    expect(second.nothingToDo).toBe(true)
+  })
+
+  it('hides drafts and users from anonymous readers', async () => {
+    const canary = 'MONGO-CANARY-草稿'
+    await cms.payload.create({
+      collection: 'news',
+      data: {
+        title: canary,
+        category: 'news',
+        body: toLexical(['x']),
+        publishedAt: '2026-01-01',
+        _status: 'draft',
+      },
+      draft: true,
+    })
+    const { docs } = await cms.payload.find({
+      collection: 'news',
+      draft: true,
+      overrideAccess: false,
+      user: null,
+      limit: 0,
+    })
+    expect(docs.some((d) => d.title === canary)).toBe(false)
+    await expect(
+      cms.payload.find({ collection: 'users', overrideAccess: false, user: null }),
+    ).rejects.toMatchObject({
+      status: 403,
+    })
+  })
+
+  it('lets editors write content but not manage users', async () => {
+    const { user } = await makeUser(cms.payload, 'editor')
+    const doc = await cms.payload.create({
+      collection: 'stations',
+      data: { name: '蒙戈测试站', type: 'home', street: 'hubin', address: '路 1 号', hours: '工作日' },
+      overrideAccess: false,
+      user,
+    })
+    expect(doc.slug).toBe('meng-ge-ce-shi-zhan')
+    await expect(
+      cms.payload.create({
+        collection: 'users',
+        data: { email: 'x@example.org', password: 'x-123456789', role: 'admin' },
+        overrideAccess: false,
+        user,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+  })
+})

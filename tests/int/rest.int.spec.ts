@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
+import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
+import { seed } from '../../cms/seed/index.ts'
+import { toLexical } from '../../cms/seed/lexical.ts'
+import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { freePort } from '../helpers/ports.ts'
+
+/**
+ * The CMS as a visitor meets it: the built admin app (`next start cms`) on a freshly seeded
+ * throwaway database, called over HTTP.
+ */
+
+const CANARY = 'CANARY草稿标题-REST'
+let cms: ThrowawayCms
+let server: CmsServer
+let editorLogin: { email: string; password: string }
+const published: Record<string, number> = {}
+
+beforeAll(async () => {
+  cms = await openThrowawayCms()
+  await seed(cms.payload)
+  for (const collection of ['news', 'lectures', 'cases', 'deputies', 'stations'] as const) {
+    published[collection] = (
+      await cms.payload.count({ collection, overrideAccess: false, user: null })
+    ).totalDocs
+  }
+  await cms.payload.create({
+    collection: 'news',
+    data: {
+      title: CANARY,
+      category: 'notice',
+      body: toLexical(['草稿正文']),
+      publishedAt: '2026-11-01',
+      _status: 'draft',
+    },
+    draft: true,
+  })
+  editorLogin = await makeUser(cms.payload, 'editor')
+  await buildAdminIfNeeded(() => {})
+  server = await startCmsServer({
+    port: await freePort(),
+    env: { DATABASE_URI: cms.databaseUri, DATA_DIR: cms.dataDir, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET },
+  })
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await cms?.close()
+})
+
+const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init)
+
+describe('anonymous REST', () => {
+  it.each(['news', 'lectures', 'cases', 'deputies', 'stations'])(
+    '/api/%s lists the published documents',
+    async (collection) => {
+      const res = await get(`/api/${collection}?limit=1&depth=0`)
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as { totalDocs: number }
+      expect(body.totalDocs).toBe(published[collection])
+      expect(body.totalDocs).toBeGreaterThan(0)
+    },
+  )
+
+  it('never returns drafts, not even with ?draft=true', async () => {
+    for (const query of [
+      '',
+      '?draft=true',
+      `?draft=true&where[title][equals]=${encodeURIComponent(CANARY)}`,
+    ]) {
+      const res = await get(`/api/news${query}${query ? '&' : '?'}limit=200`)
+      const text = await res.text()
+      expect(text).not.toContain(CANARY)
+    }
+  })
+
+  it('refuses /api/users', async () => {
+    const res = await get('/api/users')
+    expect(res.status).toBe(403)
+    expect(await res.text()).not.toContain('@example.org')
+  })
+
+  it('refuses writes without login and stores nothing', async () => {
+    const res = await get('/api/news', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '匿名写入', category: 'news', _status: 'published' }),
+    })
+    expect(res.status).toBe(403)
+    const del = await get('/api/stations?where[id][exists]=true', { method: 'DELETE' })
+    expect([401, 403]).toContain(del.status)
+    expect(
+      (await cms.payload.count({ collection: 'news', where: { title: { equals: '匿名写入' } } })).totalDocs,
+    ).toBe(0)
+    expect((await cms.payload.count({ collection: 'stations' })).totalDocs).toBe(published.stations)
+  })
+
+  it('GraphQL refuses users and hides drafts', async () => {
+    const query = async (q: string) =>
+      (await (
+        await get('/api/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: q }),
+        })
+      ).json()) as { data?: unknown; errors?: unknown[] }
+    const users = await query('{ Users { docs { email } } }')
+    expect(users.errors?.length).toBeGreaterThan(0)
+    expect(JSON.stringify(users)).not.toContain('@example.org')
+    const drafts = await query('{ NewsItems(draft: true, limit: 200) { docs { title } } }')
+    expect(JSON.stringify(drafts)).not.toContain(CANARY)
+  })
+
+  it('serves the admin login page in Chinese', async () => {
+    const res = await get('/admin/login')
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('登录')
+    expect(html).not.toMatch(/>Login</)
+  })
+})
+
+describe('editor over REST', () => {
+  it('logs in, creates a draft, publishes it, and cannot manage users', async () => {
+    const login = await get('/api/users/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(editorLogin),
+    })
+    expect(login.status).toBe(200)
+    const { token } = (await login.json()) as { token: string }
+    const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+
+    const created = await get('/api/news?draft=true', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        title: '编辑通过接口新建',
+        category: 'news',
+        body: toLexical(['正文']),
+        publishedAt: '2026-11-20',
+      }),
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { id: number; slug: string } }
+    expect(doc.slug).toBe('bian-ji-tong-guo-jie-kou-xin-jian')
+    expect(await (await get(`/api/news/${doc.id}`)).text()).not.toContain('编辑通过接口新建')
+
+    const publish = await get(`/api/news/${doc.id}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ _status: 'published' }),
+    })
+    expect(publish.status).toBe(200)
+    expect(((await (await get(`/api/news/${doc.id}`)).json()) as { title: string }).title).toBe(
+      '编辑通过接口新建',
+    )
+
+    const makeUserRes = await get('/api/users', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ email: 'sneaky@example.org', password: 'x-123456789', role: 'admin' }),
+    })
+    expect(makeUserRes.status).toBe(403)
+  })
+
+  it('a bad slug over REST gets a 400 with the Chinese field message', async () => {
+    const login = await get('/api/users/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(editorLogin),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const res = await get('/api/news', {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: '坏链接',
+        slug: '中文',
+        category: 'news',
+        body: toLexical(['x']),
+        publishedAt: '2026-01-01',
+      }),
+    })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('链接名只能由小写英文字母')
+  })
+})

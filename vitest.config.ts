@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.int.spec.ts', 'tests/e2e/**/*.e2e.spec.ts'],
+    // Each file gets its own process: the Payload config reads DATABASE_URI/DATA_DIR once per process.
+    pool: 'forks',
+    isolate: true,
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+    reporters: ['default'],
+  },
+})
