@@ -7,6 +7,10 @@ const nextConfig = {
   poweredByHeader: false,
   // The admin is served on 127.0.0.1 behind whatever proxy production uses.
   images: { unoptimized: true },
+  // The CMS has no public pages of its own: its root leads editors to the admin.
+  async redirects() {
+    return [{ source: '/', destination: '/admin', permanent: false }]
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

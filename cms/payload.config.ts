@@ -15,6 +15,7 @@ import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db.ts'
+import { logEmail } from './email.ts'
 import { Site } from './globals/Site.ts'
 import { DATA_DIR, ROOT } from './paths.ts'
 
@@ -55,6 +56,7 @@ export default buildConfig({
   collections: [News, Lectures, Cases, Deputies, Stations, Media, Users],
   globals: [Site],
   editor: lexicalEditor(),
+  email: logEmail,
   db: databaseAdapter(),
   sharp,
   upload: { limits: { fileSize: MAX_VIDEO_BYTES } },

@@ -4,10 +4,9 @@ import { seed } from '../cms/seed/index.ts'
 
 try {
   const payload = await openPayload()
-  const report = await seed(payload, { log: (line) => console.log(line) })
+  await seed(payload, { log: (line) => console.log(line) })
   await payload.destroy()
   process.exitCode = 0
-  if (report.nothingToDo) console.log('seed: database unchanged')
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error))
   process.exitCode = 1
