@@ -10,6 +10,7 @@ import { migrations } from './migrations/index.ts'
  */
 export async function openPayload(): Promise<Payload> {
   const choice = chooseDatabase()
+  if (choice.kind === 'mongodb') await checkMongoReachable(choice.url)
   const { default: config } = await import('./payload.config.ts')
   let payload: Payload
   try {
@@ -24,4 +25,21 @@ export async function openPayload(): Promise<Payload> {
   // SQL schemas come from the committed migrations (idempotent: applied ones are skipped).
   if (choice.kind === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
   return payload
+}
+
+/**
+ * Payload logs a long driver dump and waits 30 s when MongoDB is down; ask the server once, briefly, so
+ * a wrong or unreachable DATABASE_URI ends the start with one line instead.
+ */
+async function checkMongoReachable(url: string): Promise<void> {
+  const { default: mongoose } = await import('mongoose')
+  const connection = mongoose.createConnection(url, { serverSelectionTimeoutMS: 5000 })
+  try {
+    await connection.asPromise()
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new Error(`DATABASE_URI: cannot reach MongoDB at ${redactUri(url)}: ${reason}`, { cause: error })
+  } finally {
+    await connection.close().catch(() => {})
+  }
 }

@@ -98,7 +98,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: null;
   globals: {
@@ -142,14 +142,14 @@ export interface UserAuthOperations {
  * via the `definition` "news".
  */
 export interface News {
-  id: number;
+  id: string;
   title: string;
   category: 'news' | 'notice';
   /**
    * 列表页和搜索结果中显示的一两句话。
    */
   summary?: string | null;
-  cover?: (number | null) | Media;
+  cover?: (string | null) | Media;
   body: {
     root: {
       type: string;
@@ -181,7 +181,7 @@ export interface News {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   /**
    * 用一句话说明图片内容，供看不见图片的读者使用，例如“工人在单元门口安装电梯井道”。
    */
@@ -230,17 +230,17 @@ export interface Media {
  * via the `definition` "lectures".
  */
 export interface Lecture {
-  id: number;
+  id: string;
   title: string;
   speaker: string;
   topic: string;
   series?: string | null;
   summary?: string | null;
-  cover?: (number | null) | Media;
+  cover?: (string | null) | Media;
   /**
    * 上传 MP4 或 WebM 视频；也可以只填写下面的视频链接。
    */
-  video?: (number | null) | Media;
+  video?: (string | null) | Media;
   /**
    * 外部视频地址（以 https:// 开头）。已上传视频文件时可不填。
    */
@@ -275,7 +275,7 @@ export interface Lecture {
  * via the `definition` "cases".
  */
 export interface Case {
-  id: number;
+  id: string;
   title: string;
   category: 'elevator' | 'sewer' | 'noise' | 'parking' | 'access-control' | 'old-community' | 'environment' | 'other';
   street:
@@ -295,7 +295,7 @@ export interface Case {
     | 'pangzhuang';
   community: string;
   summary?: string | null;
-  cover?: (number | null) | Media;
+  cover?: (string | null) | Media;
   /**
    * 居民反映了什么问题、希望怎样解决。不要填写居民姓名和电话。
    */
@@ -313,10 +313,10 @@ export interface Case {
         id?: string | null;
       }[]
     | null;
-  photosBefore?: (number | Media)[] | null;
-  photosAfter?: (number | Media)[] | null;
-  deputies?: (number | Deputy)[] | null;
-  station?: (number | null) | Station;
+  photosBefore?: (string | Media)[] | null;
+  photosAfter?: (string | Media)[] | null;
+  deputies?: (string | Deputy)[] | null;
+  station?: (string | null) | Station;
   publishedAt: string;
   /**
    * 网址中使用的英文名，例如 /news/链接名/。留空时按标题拼音自动生成，之后修改标题不会改变它。
@@ -333,7 +333,7 @@ export interface Case {
  * via the `definition` "deputies".
  */
 export interface Deputy {
-  id: number;
+  id: string;
   name: string;
   gender?: ('male' | 'female') | null;
   /**
@@ -341,7 +341,7 @@ export interface Deputy {
    */
   pinyin?: string | null;
   pinyinInitials?: string | null;
-  photo?: (number | null) | Media;
+  photo?: (string | null) | Media;
   level: 'district' | 'city' | 'province' | 'national';
   /**
    * 例如“泉山区第十八届人民代表大会代表”。
@@ -367,7 +367,7 @@ export interface Deputy {
    * 选区内的社区，群众按社区查找自己的代表。
    */
   communities?: string[] | null;
-  station?: (number | null) | Station;
+  station?: (string | null) | Station;
   occupation?: string | null;
   fields?:
     | (
@@ -405,7 +405,7 @@ export interface Deputy {
  * via the `definition` "stations".
  */
 export interface Station {
-  id: number;
+  id: string;
   name: string;
   type: 'center' | 'station' | 'home';
   street:
@@ -448,9 +448,9 @@ export interface Station {
     };
     [k: string]: unknown;
   } | null;
-  photos?: (number | Media)[] | null;
+  photos?: (string | Media)[] | null;
   deputies?: {
-    docs?: (number | Deputy)[];
+    docs?: (string | Deputy)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -470,7 +470,7 @@ export interface Station {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   name?: string | null;
   role: 'admin' | 'editor';
   updatedAt: string;
@@ -498,7 +498,7 @@ export interface User {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -515,40 +515,40 @@ export interface PayloadKv {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'news';
-        value: number | News;
+        value: string | News;
       } | null)
     | ({
         relationTo: 'lectures';
-        value: number | Lecture;
+        value: string | Lecture;
       } | null)
     | ({
         relationTo: 'cases';
-        value: number | Case;
+        value: string | Case;
       } | null)
     | ({
         relationTo: 'deputies';
-        value: number | Deputy;
+        value: string | Deputy;
       } | null)
     | ({
         relationTo: 'stations';
-        value: number | Station;
+        value: string | Station;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -558,10 +558,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -581,7 +581,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -828,7 +828,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "site".
  */
 export interface Site {
-  id: number;
+  id: string;
   siteName: string;
   tagline?: string | null;
   organizer: string;
