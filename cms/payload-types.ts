@@ -98,7 +98,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: string;
+    defaultIDType: number;
   };
   fallbackLocale: null;
   globals: {
@@ -142,14 +142,14 @@ export interface UserAuthOperations {
  * via the `definition` "news".
  */
 export interface News {
-  id: string;
+  id: number;
   title: string;
   category: 'news' | 'notice';
   /**
    * 列表页和搜索结果中显示的一两句话。
    */
   summary?: string | null;
-  cover?: (string | null) | Media;
+  cover?: (number | null) | Media;
   body: {
     root: {
       type: string;
@@ -181,7 +181,7 @@ export interface News {
  * via the `definition` "media".
  */
 export interface Media {
-  id: string;
+  id: number;
   /**
    * 用一句话说明图片内容，供看不见图片的读者使用，例如“工人在单元门口安装电梯井道”。
    */
@@ -230,17 +230,17 @@ export interface Media {
  * via the `definition` "lectures".
  */
 export interface Lecture {
-  id: string;
+  id: number;
   title: string;
   speaker: string;
   topic: string;
   series?: string | null;
   summary?: string | null;
-  cover?: (string | null) | Media;
+  cover?: (number | null) | Media;
   /**
    * 上传 MP4 或 WebM 视频；也可以只填写下面的视频链接。
    */
-  video?: (string | null) | Media;
+  video?: (number | null) | Media;
   /**
    * 外部视频地址（以 https:// 开头）。已上传视频文件时可不填。
    */
@@ -275,7 +275,7 @@ export interface Lecture {
  * via the `definition` "cases".
  */
 export interface Case {
-  id: string;
+  id: number;
   title: string;
   category: 'elevator' | 'sewer' | 'noise' | 'parking' | 'access-control' | 'old-community' | 'environment' | 'other';
   street:
@@ -295,7 +295,7 @@ export interface Case {
     | 'pangzhuang';
   community: string;
   summary?: string | null;
-  cover?: (string | null) | Media;
+  cover?: (number | null) | Media;
   /**
    * 居民反映了什么问题、希望怎样解决。不要填写居民姓名和电话。
    */
@@ -313,10 +313,10 @@ export interface Case {
         id?: string | null;
       }[]
     | null;
-  photosBefore?: (string | Media)[] | null;
-  photosAfter?: (string | Media)[] | null;
-  deputies?: (string | Deputy)[] | null;
-  station?: (string | null) | Station;
+  photosBefore?: (number | Media)[] | null;
+  photosAfter?: (number | Media)[] | null;
+  deputies?: (number | Deputy)[] | null;
+  station?: (number | null) | Station;
   publishedAt: string;
   /**
    * 网址中使用的英文名，例如 /news/链接名/。留空时按标题拼音自动生成，之后修改标题不会改变它。
@@ -333,7 +333,7 @@ export interface Case {
  * via the `definition` "deputies".
  */
 export interface Deputy {
-  id: string;
+  id: number;
   name: string;
   gender?: ('male' | 'female') | null;
   /**
@@ -341,7 +341,7 @@ export interface Deputy {
    */
   pinyin?: string | null;
   pinyinInitials?: string | null;
-  photo?: (string | null) | Media;
+  photo?: (number | null) | Media;
   level: 'district' | 'city' | 'province' | 'national';
   /**
    * 例如“泉山区第十八届人民代表大会代表”。
@@ -367,7 +367,7 @@ export interface Deputy {
    * 选区内的社区，群众按社区查找自己的代表。
    */
   communities?: string[] | null;
-  station?: (string | null) | Station;
+  station?: (number | null) | Station;
   occupation?: string | null;
   fields?:
     | (
@@ -405,7 +405,7 @@ export interface Deputy {
  * via the `definition` "stations".
  */
 export interface Station {
-  id: string;
+  id: number;
   name: string;
   type: 'center' | 'station' | 'home';
   street:
@@ -448,9 +448,9 @@ export interface Station {
     };
     [k: string]: unknown;
   } | null;
-  photos?: (string | Media)[] | null;
+  photos?: (number | Media)[] | null;
   deputies?: {
-    docs?: (string | Deputy)[];
+    docs?: (number | Deputy)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -470,7 +470,7 @@ export interface Station {
  * via the `definition` "users".
  */
 export interface User {
-  id: string;
+  id: number;
   name?: string | null;
   role: 'admin' | 'editor';
   updatedAt: string;
@@ -498,7 +498,7 @@ export interface User {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: string;
+  id: number;
   key: string;
   data:
     | {
@@ -515,40 +515,40 @@ export interface PayloadKv {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: string;
+  id: number;
   document?:
     | ({
         relationTo: 'news';
-        value: string | News;
+        value: number | News;
       } | null)
     | ({
         relationTo: 'lectures';
-        value: string | Lecture;
+        value: number | Lecture;
       } | null)
     | ({
         relationTo: 'cases';
-        value: string | Case;
+        value: number | Case;
       } | null)
     | ({
         relationTo: 'deputies';
-        value: string | Deputy;
+        value: number | Deputy;
       } | null)
     | ({
         relationTo: 'stations';
-        value: string | Station;
+        value: number | Station;
       } | null)
     | ({
         relationTo: 'media';
-        value: string | Media;
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'users';
-        value: string | User;
+        value: number | User;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -558,10 +558,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: string;
+  id: number;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   key?: string | null;
   value?:
@@ -581,7 +581,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: string;
+  id: number;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -828,7 +828,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  * via the `definition` "site".
  */
 export interface Site {
-  id: string;
+  id: number;
   siteName: string;
   tagline?: string | null;
   organizer: string;

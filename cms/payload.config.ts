@@ -41,6 +41,8 @@ export default buildConfig({
   serverURL: process.env.CMS_PUBLIC_URL ?? '',
   admin: {
     user: Users.slug,
+    // Gravatar would call out to the internet for every editor's picture.
+    avatar: 'default',
     importMap: {
       baseDir: path.join(ROOT, 'cms'),
       importMapFile: path.join(ROOT, 'cms', 'app', '(payload)', 'admin', 'importMap.js'),

@@ -57,7 +57,7 @@ export function slugField(from: string, options: { asName?: boolean } = {}): Tex
     admin: {
       position: 'sidebar',
       description:
-        '网址中使用的英文名，例如 /news/链接名/。留空时按标题拼音自动生成，之后修改标题不会改变它。',
+        '网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。',
     },
     hooks: { beforeValidate: [generateSlug] },
     validate: (value: unknown) => {
