@@ -169,7 +169,7 @@ export interface News {
   author?: string | null;
   publishedAt: string;
   /**
-   * 网址中使用的英文名，例如 /news/链接名/。留空时按标题拼音自动生成，之后修改标题不会改变它。
+   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
   updatedAt: string;
@@ -263,7 +263,7 @@ export interface Lecture {
   } | null;
   publishedAt: string;
   /**
-   * 网址中使用的英文名，例如 /news/链接名/。留空时按标题拼音自动生成，之后修改标题不会改变它。
+   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
   updatedAt: string;
@@ -319,7 +319,7 @@ export interface Case {
   station?: (number | null) | Station;
   publishedAt: string;
   /**
-   * 网址中使用的英文名，例如 /news/链接名/。留空时按标题拼音自动生成，之后修改标题不会改变它。
+   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
   updatedAt: string;
@@ -394,7 +394,7 @@ export interface Deputy {
    */
   isSample?: boolean | null;
   /**
-   * 网址中使用的英文名，例如 /news/链接名/。留空时按标题拼音自动生成，之后修改标题不会改变它。
+   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
   updatedAt: string;
@@ -459,7 +459,7 @@ export interface Station {
    */
   isSample?: boolean | null;
   /**
-   * 网址中使用的英文名，例如 /news/链接名/。留空时按标题拼音自动生成，之后修改标题不会改变它。
+   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
   updatedAt: string;
