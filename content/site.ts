@@ -17,7 +17,7 @@ export const site: SeedSite = {
   ],
   quickNav: [
     { label: '新闻动态', url: '/news/' },
-    { label: '通知公告', url: '/news/?category=notice' },
+    { label: '通知公告', url: '/news/category/notice/' },
     { label: '人大微讲堂', url: '/lectures/' },
     { label: '民生案例', url: '/cases/' },
     { label: '找代表', url: '/deputies/' },

@@ -1,13 +1,20 @@
 /**
- * `npm start`: prepares the database (migrations, first admin, seed from content/ when empty),
- * builds the admin if its sources changed, then serves the CMS on 127.0.0.1:CMS_PORT (3000).
+ * `npm start`: prepares the database (migrations, first admin, seed from content/ when empty), builds
+ * the admin if its sources changed and the site if content or sources changed, then serves the CMS on
+ * 127.0.0.1:CMS_PORT (3000) and the built site on 127.0.0.1:SITE_PORT (4321).
  */
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { chooseDatabase } from '../cms/db.ts'
 import { openPayload } from '../cms/local.ts'
-import { adminLogin, ensureAdmin } from '../cms/seed/admin.ts'
+import { DATA_DIR, ROOT } from '../cms/paths.ts'
+import { adminLogin, ensureAdmin, type AdminLogin } from '../cms/seed/admin.ts'
 import { seed } from '../cms/seed/index.ts'
-import { buildAdminIfNeeded } from './lib/admin-build.ts'
+import { buildAdminIfNeeded, stampOf } from './lib/admin-build.ts'
 import { startCmsServer } from './lib/cms-server.ts'
+import { buildSite } from './lib/site-build.ts'
+import { serveSite } from './lib/site-server.ts'
 
 const log = (line: string) => console.log(line)
 
@@ -16,14 +23,29 @@ function fail(error: unknown): never {
   process.exit(1)
 }
 
-const port = Number(process.env.CMS_PORT ?? 3000)
-if (!Number.isInteger(port) || port < 1 || port > 65535)
-  fail(`CMS_PORT: "${process.env.CMS_PORT}" is not a port number`)
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < 1 || value > 65535) fail(`${name}: "${process.env[name]}" is not a port number`)
+  return value
+}
 
-let login
+const cmsPort = port('CMS_PORT', 3000)
+const sitePort = port('SITE_PORT', 4321)
+const distDir = path.resolve(ROOT, process.env.SITE_OUT_DIR ?? 'dist')
+const siteStampFile = path.join(DATA_DIR, 'site-build-stamp')
+
+/** The site needs a rebuild when its sources or the database changed since the last build. */
+function siteStamp(dbFile: string | undefined): string {
+  const db = dbFile ? fs.statSync(dbFile, { throwIfNoEntry: false }) : undefined
+  return `${stampOf(['site', 'public', 'astro.config.mjs', 'cms', 'package-lock.json'])}:${db ? `${db.size}:${db.mtimeMs}` : Date.now()}`
+}
+
+let login: AdminLogin
+let dbFile: string | undefined
 try {
   const db = chooseDatabase()
-  log(`database: ${db.kind}${db.kind === 'sqlite' ? ` (${db.url.slice('file:'.length)})` : ''}`)
+  dbFile = db.kind === 'sqlite' ? db.url.slice('file:'.length) : undefined
+  log(`database: ${db.kind}${dbFile ? ` (${dbFile})` : ''}`)
   login = adminLogin()
   const payload = await openPayload()
   if (await ensureAdmin(payload, login)) log(`users: created admin ${login.email}`)
@@ -32,17 +54,28 @@ try {
     log('seed: empty database, loading content/')
     await seed(payload, { log })
   } else {
-    log(
-      `seed: database has content (${totalDocs} news), skipped; run "npm run seed" to add missing seed items`,
-    )
+    log(`seed: database has content (${totalDocs} news), skipped; run "npm run seed" to add missing seed items`)
   }
   await payload.destroy()
   await buildAdminIfNeeded(log)
+
+  const stamp = siteStamp(dbFile)
+  const previous = fs.existsSync(siteStampFile) ? fs.readFileSync(siteStampFile, 'utf8') : ''
+  if (stamp === previous && fs.existsSync(path.join(distDir, 'index.html'))) {
+    log('site: dist/ is up to date')
+  } else {
+    log('site: building dist/ from the CMS…')
+    const started = Date.now()
+    await buildSite({ log: (line) => log(`site: ${line}`) })
+    fs.writeFileSync(siteStampFile, siteStamp(dbFile))
+    log(`site: built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }
 } catch (error) {
   fail(error)
 }
 
-const server = await startCmsServer({ port }).catch(fail)
+const cms = await startCmsServer({ port: cmsPort }).catch(fail)
+const site = await serveSite({ root: () => distDir, port: sitePort }).catch(fail)
 const password =
   login.source === 'env'
     ? '(ADMIN_PASSWORD)'
@@ -50,22 +83,22 @@ const password =
       ? `${login.password}   (generated now, also kept in ${login.file})`
       : `see ${login.file}`
 log('')
-log(`CMS admin:  ${server.url}/admin`)
-log(`REST API:   ${server.url}/api`)
+log(`Site:       ${site.url}/`)
+log(`CMS admin:  ${cms.url}/admin`)
 log(`Login:      ${login.email}`)
 log(`Password:   ${password}`)
 log('Press Ctrl-C to stop.')
 
-server.process.stdout!.on('data', (c: Buffer) => process.stdout.write(c))
-server.process.stderr!.on('data', (c: Buffer) => process.stderr.write(c))
+cms.process.stdout!.on('data', (c: Buffer) => process.stdout.write(c))
+cms.process.stderr!.on('data', (c: Buffer) => process.stderr.write(c))
 const shutdown = async () => {
   log('\nstopping…')
-  await server.stop()
+  await Promise.all([cms.stop(), site.close()])
   process.exit(0)
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)
-server.process.on('exit', (code) => {
+cms.process.on('exit', (code) => {
   console.error(`cms: server exited (${code})`)
   process.exit(code ?? 1)
 })

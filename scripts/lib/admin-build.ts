@@ -9,27 +9,28 @@ const NEXT_DIR = path.join(ROOT, 'cms', '.next')
 const STAMP = path.join(NEXT_DIR, 'source-stamp')
 const BIN = path.join(ROOT, 'node_modules', '.bin')
 
-/** Hash of everything the admin build depends on: cms/ sources and the lockfile. */
-export function sourceStamp(): string {
+/** Hash of the files under `paths` (relative to the repository root): names and contents. */
+export function stampOf(paths: string[]): string {
   const hash = crypto.createHash('sha256')
-  const walk = (dir: string) => {
-    for (const entry of fs
-      .readdirSync(dir, { withFileTypes: true })
-      .sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === '.next' || entry.name === 'node_modules') continue
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else {
-        hash.update(path.relative(ROOT, full))
-        hash.update(fs.readFileSync(full))
+  const walk = (full: string) => {
+    const stat = fs.statSync(full, { throwIfNoEntry: false })
+    if (!stat) return
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) {
+        if (name === '.next' || name === 'node_modules') continue
+        walk(path.join(full, name))
       }
+    } else {
+      hash.update(path.relative(ROOT, full))
+      hash.update(fs.readFileSync(full))
     }
   }
-  walk(path.join(ROOT, 'cms'))
-  walk(path.join(ROOT, 'content'))
-  hash.update(fs.readFileSync(path.join(ROOT, 'package-lock.json')))
+  for (const p of paths) walk(path.join(ROOT, p))
   return hash.digest('hex')
 }
+
+/** Everything the admin build depends on: cms/ sources, the content types and the lockfile. */
+export const sourceStamp = () => stampOf(['cms', 'content', 'package-lock.json'])
 
 /** True when cms/.next holds a production build of the current sources. */
 export function adminBuildIsFresh(): boolean {
