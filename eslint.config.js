@@ -13,6 +13,7 @@ export default tseslint.config(
       'cms/migrations/',
       'cms/app/(payload)/admin/importMap.js',
       'cms/next-env.d.ts',
+      '.astro/',
     ],
   },
   js.configs.recommended,
@@ -24,4 +25,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  { files: ['**/*.d.ts'], rules: { '@typescript-eslint/triple-slash-reference': 'off' } },
 )

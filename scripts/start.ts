@@ -25,7 +25,8 @@ function fail(error: unknown): never {
 
 function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(value) || value < 1 || value > 65535) fail(`${name}: "${process.env[name]}" is not a port number`)
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    fail(`${name}: "${process.env[name]}" is not a port number`)
   return value
 }
 
@@ -54,7 +55,9 @@ try {
     log('seed: empty database, loading content/')
     await seed(payload, { log })
   } else {
-    log(`seed: database has content (${totalDocs} news), skipped; run "npm run seed" to add missing seed items`)
+    log(
+      `seed: database has content (${totalDocs} news), skipped; run "npm run seed" to add missing seed items`,
+    )
   }
   await payload.destroy()
   await buildAdminIfNeeded(log)

@@ -38,7 +38,9 @@ export function buildSite(options: {
     child.stderr.on('data', onData)
     child.on('error', reject)
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`site: astro build failed (exit ${code}):\n${output.slice(-4000)}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`site: astro build failed (exit ${code}):\n${output.slice(-4000)}`)),
     )
   })
 }

@@ -32,8 +32,13 @@ export function mediaFiles(): AstroIntegration {
           bytes += fs.statSync(from).size
         }
         fs.rmSync(manifest, { force: true })
-        logger.info(`copied ${files.length - missing.length} media files (${(bytes / 1048576).toFixed(1)} MB) into dist/media`)
-        if (missing.length) throw new Error(`media: ${missing.length} files missing from ${MEDIA_DIR}: ${missing.slice(0, 5).join(', ')}`)
+        logger.info(
+          `copied ${files.length - missing.length} media files (${(bytes / 1048576).toFixed(1)} MB) into dist/media`,
+        )
+        if (missing.length)
+          throw new Error(
+            `media: ${missing.length} files missing from ${MEDIA_DIR}: ${missing.slice(0, 5).join(', ')}`,
+          )
       },
     },
   }

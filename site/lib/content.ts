@@ -17,6 +17,8 @@ export const getCases = async () => byDateDesc(await all<CaseItem>('cases'))
 export const getDeputies = async () =>
   (await all<DeputyItem>('deputies')).sort((a, b) => a.pinyin.localeCompare(b.pinyin))
 export const getStations = async () =>
-  (await all<StationItem>('stations')).sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || a.name.localeCompare(b.name, 'zh-CN'))
+  (await all<StationItem>('stations')).sort(
+    (a, b) => typeOrder(a.type) - typeOrder(b.type) || a.name.localeCompare(b.name, 'zh-CN'),
+  )
 
 const typeOrder = (type: string) => ['center', 'station', 'home'].indexOf(type)

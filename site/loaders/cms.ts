@@ -94,9 +94,7 @@ const isDoc = <T extends object>(value: Doc<T>): value is T => typeof value === 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnapshot> {
-  const { convertLexicalToHTML, LinkHTMLConverter } = await import(
-    '@payloadcms/richtext-lexical/html'
-  )
+  const { convertLexicalToHTML, LinkHTMLConverter } = await import('@payloadcms/richtext-lexical/html')
 
   const picture = (doc: Doc<Media>): Picture | null => {
     if (!isDoc(doc) || !doc.filename || !doc.mimeType?.startsWith('image/')) return null
@@ -125,7 +123,13 @@ async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnap
     return { src: `/media/${doc.filename}`, type: doc.mimeType }
   }
 
-  const hrefOf: Record<string, string> = { news: 'news', lectures: 'lectures', cases: 'cases', deputies: 'deputies', stations: 'stations' }
+  const hrefOf: Record<string, string> = {
+    news: 'news',
+    lectures: 'lectures',
+    cases: 'cases',
+    deputies: 'deputies',
+    stations: 'stations',
+  }
   const html = (state: unknown): string => {
     if (!state || typeof state !== 'object') return ''
     return convertLexicalToHTML({
@@ -182,111 +186,101 @@ async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnap
     stats: (siteDoc.stats ?? []).map((s) => ({ value: s.value, label: s.label })),
   }
 
-  const news = (await all<News>('news')).map(
-    (n): NewsItem => ({
-      slug: n.slug!,
-      title: n.title,
-      category: n.category,
-      categoryLabel: labelOf(NEWS_CATEGORIES, n.category),
-      summary: text(n.summary),
-      cover: picture(n.cover),
-      bodyHtml: html(n.body),
-      source: text(n.source),
-      author: text(n.author),
-      publishedAt: n.publishedAt,
-      updatedAt: n.updatedAt,
-    }),
-  )
+  const news = (await all<News>('news')).map((n): NewsItem => ({
+    slug: n.slug!,
+    title: n.title,
+    category: n.category,
+    categoryLabel: labelOf(NEWS_CATEGORIES, n.category),
+    summary: text(n.summary),
+    cover: picture(n.cover),
+    bodyHtml: html(n.body),
+    source: text(n.source),
+    author: text(n.author),
+    publishedAt: n.publishedAt,
+    updatedAt: n.updatedAt,
+  }))
 
-  const lectures = (await all<Lecture>('lectures')).map(
-    (l): LectureItem => ({
-      slug: l.slug!,
-      title: l.title,
-      speaker: l.speaker,
-      topic: l.topic,
-      series: text(l.series),
-      summary: text(l.summary),
-      cover: picture(l.cover),
-      video: video(l.video),
-      videoUrl: text(l.videoUrl),
-      durationSeconds: l.durationSeconds ?? null,
-      transcriptHtml: html(l.transcript),
-      publishedAt: l.publishedAt,
-      updatedAt: l.updatedAt,
-    }),
-  )
+  const lectures = (await all<Lecture>('lectures')).map((l): LectureItem => ({
+    slug: l.slug!,
+    title: l.title,
+    speaker: l.speaker,
+    topic: l.topic,
+    series: text(l.series),
+    summary: text(l.summary),
+    cover: picture(l.cover),
+    video: video(l.video),
+    videoUrl: text(l.videoUrl),
+    durationSeconds: l.durationSeconds ?? null,
+    transcriptHtml: html(l.transcript),
+    publishedAt: l.publishedAt,
+    updatedAt: l.updatedAt,
+  }))
 
-  const cases = (await all<Case>('cases')).map(
-    (c): CaseItem => ({
-      slug: c.slug!,
-      title: c.title,
-      category: c.category,
-      categoryLabel: labelOf(CASE_CATEGORIES, c.category),
-      street: c.street,
-      streetLabel: labelOf(STREETS, c.street),
-      community: c.community,
-      summary: text(c.summary),
-      cover: picture(c.cover),
-      request: c.request,
-      action: c.action,
-      result: c.result,
-      timeline: (c.timeline ?? [])
-        .map((t) => ({ date: t.date, title: t.title, description: text(t.description) }))
-        .sort((a, b) => a.date.localeCompare(b.date)),
-      photosBefore: pictures(c.photosBefore),
-      photosAfter: pictures(c.photosAfter),
-      deputies: (c.deputies ?? []).map(ref).filter((r): r is Ref => r !== null),
-      station: ref(c.station),
-      publishedAt: c.publishedAt,
-      updatedAt: c.updatedAt,
-    }),
-  )
+  const cases = (await all<Case>('cases')).map((c): CaseItem => ({
+    slug: c.slug!,
+    title: c.title,
+    category: c.category,
+    categoryLabel: labelOf(CASE_CATEGORIES, c.category),
+    street: c.street,
+    streetLabel: labelOf(STREETS, c.street),
+    community: c.community,
+    summary: text(c.summary),
+    cover: picture(c.cover),
+    request: c.request,
+    action: c.action,
+    result: c.result,
+    timeline: (c.timeline ?? [])
+      .map((t) => ({ date: t.date, title: t.title, description: text(t.description) }))
+      .sort((a, b) => a.date.localeCompare(b.date)),
+    photosBefore: pictures(c.photosBefore),
+    photosAfter: pictures(c.photosAfter),
+    deputies: (c.deputies ?? []).map(ref).filter((r): r is Ref => r !== null),
+    station: ref(c.station),
+    publishedAt: c.publishedAt,
+    updatedAt: c.updatedAt,
+  }))
 
-  const deputies = (await all<Deputy>('deputies')).map(
-    (d): DeputyItem => ({
-      slug: d.slug!,
-      name: d.name,
-      pinyin: text(d.pinyin),
-      pinyinInitials: text(d.pinyinInitials),
-      gender: text(d.gender),
-      photo: picture(d.photo),
-      level: d.level,
-      levelLabel: labelOf(DEPUTY_LEVELS, d.level),
-      term: text(d.term),
-      constituency: text(d.constituency),
-      street: d.street,
-      streetLabel: labelOf(STREETS, d.street),
-      communities: d.communities ?? [],
-      station: ref(d.station),
-      occupation: text(d.occupation),
-      fields: (d.fields ?? []).map((value) => ({ value, label: labelOf(EXPERTISE_FIELDS, value) })),
-      identity: text(d.identity),
-      duties: text(d.duties),
-      commitments: text(d.commitments),
-      receptionTimes: text(d.receptionTimes),
-      isSample: Boolean(d.isSample),
-      updatedAt: d.updatedAt,
-    }),
-  )
+  const deputies = (await all<Deputy>('deputies')).map((d): DeputyItem => ({
+    slug: d.slug!,
+    name: d.name,
+    pinyin: text(d.pinyin),
+    pinyinInitials: text(d.pinyinInitials),
+    gender: text(d.gender),
+    photo: picture(d.photo),
+    level: d.level,
+    levelLabel: labelOf(DEPUTY_LEVELS, d.level),
+    term: text(d.term),
+    constituency: text(d.constituency),
+    street: d.street,
+    streetLabel: labelOf(STREETS, d.street),
+    communities: d.communities ?? [],
+    station: ref(d.station),
+    occupation: text(d.occupation),
+    fields: (d.fields ?? []).map((value) => ({ value, label: labelOf(EXPERTISE_FIELDS, value) })),
+    identity: text(d.identity),
+    duties: text(d.duties),
+    commitments: text(d.commitments),
+    receptionTimes: text(d.receptionTimes),
+    isSample: Boolean(d.isSample),
+    updatedAt: d.updatedAt,
+  }))
 
-  const stations = (await all<Station>('stations')).map(
-    (s): StationItem => ({
-      slug: s.slug!,
-      name: s.name,
-      type: s.type,
-      typeLabel: labelOf(STATION_TYPES, s.type),
-      street: s.street,
-      streetLabel: labelOf(STREETS, s.street),
-      brand: text(s.brand),
-      address: s.address,
-      hours: s.hours,
-      phone: text(s.phone),
-      descriptionHtml: html(s.description),
-      photos: pictures(s.photos),
-      isSample: Boolean(s.isSample),
-      updatedAt: s.updatedAt,
-    }),
-  )
+  const stations = (await all<Station>('stations')).map((s): StationItem => ({
+    slug: s.slug!,
+    name: s.name,
+    type: s.type,
+    typeLabel: labelOf(STATION_TYPES, s.type),
+    street: s.street,
+    streetLabel: labelOf(STREETS, s.street),
+    brand: text(s.brand),
+    address: s.address,
+    hours: s.hours,
+    phone: text(s.phone),
+    descriptionHtml: html(s.description),
+    photos: pictures(s.photos),
+    isSample: Boolean(s.isSample),
+    updatedAt: s.updatedAt,
+  }))
 
   return { site, news, lectures, cases, deputies, stations }
 }
