@@ -30,8 +30,9 @@ export function buildSite(options: {
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       for (const line of chunk.toString().split('\n')) {
-        // Astro lists every page; pass on the stage lines, not the per-page ones.
-        if (line.trim() && !/├─|└─/.test(line)) log(line.replace(/^\d\d:\d\d:\d\d\s*/, '').trimEnd())
+        // Astro lists every page; pass on its tagged stage lines ([build], [content], …) only.
+        const tagged = line.match(/\[[\w@/.-]+\].*$/)
+        if (tagged) log(tagged[0].trimEnd())
       }
     }
     child.stdout.on('data', onData)

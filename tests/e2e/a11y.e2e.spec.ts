@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { launchBrowser } from '../helpers/browser.ts'
+import { freePort } from '../helpers/ports.ts'
+
+/** axe-core (WCAG 2.1 A and AA rules) on every URL of the built sitemap, plus the search page with results. */
+
+const dist = inject('siteDir')
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+let server: SiteServer
+let browser: Browser
+
+const sitemapPaths = () =>
+  fs
+    .readdirSync(dist)
+    .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+    .flatMap((f) => [...fs.readFileSync(path.join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)])
+    .map((m) => new URL(m[1]).pathname)
+
+beforeAll(async () => {
+  server = await serveSite({ root: () => dist, port: await freePort() })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+interface Violation {
+  id: string
+  impact: string
+  help: string
+  nodes: { target: string[] }[]
+}
+
+async function audit(url: string, prepare?: (page: import('playwright-core').Page) => Promise<void>) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  await page.goto(`${server.url}${url}`)
+  if (prepare) await prepare(page)
+  await page.addScriptTag({ content: axeSource })
+  const violations = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
+    return result.violations
+  })) as Violation[]
+  await page.close()
+  return violations.map(
+    (v) =>
+      `${url}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  )
+}
+
+describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  it('finds no violations on any page of the sitemap', { timeout: 600_000 }, async () => {
+    const paths = sitemapPaths()
+    expect(paths.length).toBeGreaterThan(100)
+    const problems: string[] = []
+    for (const p of paths) problems.push(...(await audit(p)))
+    expect(problems).toEqual([])
+  })
+
+  it('finds no violations on the search page showing results', async () => {
+    const problems = await audit('/search/?q=%E5%81%9C%E8%BD%A6', async (page) => {
+      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+    })
+    expect(problems).toEqual([])
+  })
+
+  it('finds no violations on the 404 page', async () => {
+    expect(await audit('/404.html')).toEqual([])
+  })
+})

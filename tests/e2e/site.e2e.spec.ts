@@ -1,0 +1,148 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { launchBrowser } from '../helpers/browser.ts'
+import { freePort } from '../helpers/ports.ts'
+
+/** The built test site (tests/helpers/global-setup.ts) served on 127.0.0.1, driven by Chromium. */
+
+const dist = inject('siteDir')
+let server: SiteServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await serveSite({ root: () => dist, port: await freePort() })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(url: string, width = 375): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 800 } })
+  await page.goto(`${server.url}${url}`)
+  return page
+}
+
+const resultTitles = (page: Page) =>
+  page
+    .locator('.pagefind-ui__result-link')
+    .evaluateAll((links) => links.map((a) => a.textContent?.trim() ?? ''))
+
+describe('search', () => {
+  it('home → search "加装电梯" → the elevator case', async () => {
+    const page = await open('/')
+    await page.getByRole('searchbox', { name: '搜索本站' }).fill('加装电梯')
+    await page.getByRole('button', { name: '搜索', exact: true }).click()
+    await page.waitForURL(/\/search\/\?q=/)
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+    const titles = await resultTitles(page)
+    expect(titles.some((t) => t.includes('加装电梯'))).toBe(true)
+    const elevator = page.locator('.pagefind-ui__result-link', { hasText: '加装电梯' }).first()
+    await elevator.click()
+    await page.waitForURL(/\/cases\/[^/]+\/$/)
+    await expect(page.locator('h1').textContent()).resolves.toContain('电梯')
+    await page.close()
+  })
+
+  it('the 类型 filter keeps only that type', async () => {
+    const page = await open('/search/?q=%E5%A5%8E%E5%B1%B1', 1280) // 奎山
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+    const all = await page
+      .locator('.pagefind-ui__result-link')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))
+    expect(new Set(all.map((p) => p.split('/')[1])).size).toBeGreaterThan(1)
+
+    // Open the filter panel and the 类型 block the way a visitor does, by clicking their summaries.
+    const typeBlock = page.locator('details.pagefind-ui__filter-block', { hasText: '类型' })
+    await typeBlock.waitFor({ state: 'attached' })
+    for (const details of await page.locator('#search details').all()) {
+      if (
+        (await details.getAttribute('open')) === null &&
+        (await details.locator('summary').first().isVisible())
+      ) {
+        await details.locator('summary').first().click()
+      }
+    }
+    // Pagefind styles the checkbox itself away; people click its label.
+    await typeBlock.locator('label', { hasText: '代表' }).click()
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].every((a) =>
+          a.pathname.startsWith('/deputies/'),
+        ),
+      undefined,
+      { timeout: 10_000 },
+    )
+    const filtered = await page.locator('.pagefind-ui__result-link').count()
+    expect(filtered).toBeGreaterThan(0)
+    await page.close()
+  })
+
+  it('?type= from the deputy finder opens the search with the filter on', async () => {
+    const page = await open('/')
+    await page.getByRole('searchbox', { name: '代表姓名、街道或领域' }).fill('医疗')
+    await page.getByRole('button', { name: '查找代表' }).click()
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].every((a) =>
+        a.pathname.startsWith('/deputies/'),
+      ),
+    )
+    await page.close()
+  })
+})
+
+describe('lectures', () => {
+  it('a lecture page plays its video', async () => {
+    const lecture = fs.readdirSync(path.join(dist, 'lectures')).find((d) => d !== 'index.html')!
+    const page = await open(`/lectures/${lecture}/`, 1280)
+    const video = page.locator('video')
+    await expect(video.getAttribute('poster')).resolves.toMatch(/^\/media\//)
+    const played = await video.evaluate(async (el: HTMLVideoElement) => {
+      el.muted = true
+      await el.play()
+      await new Promise((r) => setTimeout(r, 1500))
+      return { time: el.currentTime, error: el.error?.message ?? null }
+    })
+    expect(played.error).toBeNull()
+    expect(played.time).toBeGreaterThan(0.3)
+    await page.close()
+  })
+})
+
+describe('keyboard and layout', () => {
+  it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
+    const page = await open('/news/')
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim())
+    expect(focused).toBe('跳到正文')
+    await page.keyboard.press('Enter')
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#main')
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main')
+    await page.close()
+  })
+
+  it.each([320, 375, 1280, 1440])('no horizontal scrolling at %i px', async (width) => {
+    for (const url of ['/', '/cases/', '/deputies/', `/stations/`]) {
+      const page = await open(url, width)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0)
+      await page.close()
+    }
+  })
+
+  it('unknown addresses get the Chinese 404 page with status 404', async () => {
+    const page = await browser.newPage()
+    const response = await page.goto(`${server.url}/no/such/page/`)
+    expect(response?.status()).toBe(404)
+    await expect(page.locator('h1').textContent()).resolves.toContain('页面不存在')
+    await page.close()
+  })
+})

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { TestProject } from 'vitest/node'
+
+import { ROOT } from '../../cms/paths.ts'
+import { buildSite } from '../../scripts/lib/site-build.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built site of the test CMS (seeded content/ + canaries). */
+    siteDir: string
+    /** Its CMS data folder (holds published.json). */
+    siteDataDir: string
+  }
+}
+
+/**
+ * Once per test run: a throwaway CMS seeded from content/ plus canaries, and the site built from it with
+ * the real `astro build`. Build tests read the folder; browser tests serve it.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-site-cms-'))
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-site-dist-'))
+  const env = {
+    DATA_DIR: dataDir,
+    DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`,
+    PAYLOAD_SECRET: crypto.randomBytes(16).toString('hex'),
+  }
+  const started = Date.now()
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['tests/helpers/site-fixture.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await buildSite({ outDir, env })
+  console.log(
+    `site fixture: seeded and built into ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
+  project.provide('siteDir', outDir)
+  project.provide('siteDataDir', dataDir)
+  return () => {
+    fs.rmSync(outDir, { recursive: true, force: true })
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Run as a script (tsx) by the global test setup: seeds a throwaway CMS from content/, adds canaries
+ * that must never reach the site, and writes what was published (by slug) to `<dataDir>/published.json`.
+ * Env: DATABASE_URI, DATA_DIR, PAYLOAD_SECRET.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { openPayload } from '../../cms/local.ts'
+import { seed } from '../../cms/seed/index.ts'
+import { toLexical } from '../../cms/seed/lexical.ts'
+import { CANARIES } from './canaries.ts'
+
+const payload = await openPayload()
+await seed(payload)
+
+// A draft that was never published.
+await payload.create({
+  collection: 'news',
+  data: {
+    title: CANARIES.draftTitle,
+    category: 'notice',
+    summary: CANARIES.draftTitle,
+    body: toLexical([CANARIES.draftBody]),
+    publishedAt: '2026-11-01',
+    _status: 'draft',
+  },
+  draft: true,
+})
+// A published case with a newer, unpublished draft.
+const { docs } = await payload.find({ collection: 'cases', limit: 1, sort: 'publishedAt' })
+await payload.update({
+  collection: 'cases',
+  id: docs[0].id,
+  data: { title: CANARIES.pendingTitle, result: CANARIES.pendingTitle },
+  draft: true,
+})
+// An account: never part of the site.
+await payload.create({
+  collection: 'users',
+  data: { email: CANARIES.userEmail, password: 'canary-password-1', name: CANARIES.userName, role: 'editor' },
+})
+// A draft lecture with its own picture: the picture must not be copied into the build.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+const image = await payload.create({
+  collection: 'media',
+  data: { alt: CANARIES.mediaAlt },
+  file: { data: png, mimetype: 'image/png', name: `${CANARIES.mediaFile}.png`, size: png.length },
+})
+await payload.create({
+  collection: 'lectures',
+  data: {
+    title: `${CANARIES.draftTitle}-讲座`,
+    speaker: '无名',
+    topic: '草稿',
+    cover: image.id,
+    publishedAt: '2026-11-02',
+    _status: 'draft',
+  },
+  draft: true,
+})
+
+const published: Record<string, string[]> = {}
+for (const collection of ['news', 'lectures', 'cases', 'deputies', 'stations'] as const) {
+  const { docs } = await payload.find({ collection, overrideAccess: false, user: null, limit: 0, depth: 0 })
+  published[collection] = docs.map((d) => d.slug!).sort()
+}
+fs.writeFileSync(path.join(process.env.DATA_DIR!, 'published.json'), JSON.stringify(published, null, 2))
+await payload.destroy()
+process.exit(0)

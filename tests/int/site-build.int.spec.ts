@@ -1,0 +1,167 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { CANARIES } from '../helpers/canaries.ts'
+import { listFiles, localLinks, readForScan, resolves } from '../helpers/dist.ts'
+
+/**
+ * The built site (astro build of a freshly seeded throwaway CMS, see tests/helpers/global-setup.ts):
+ * complete, self-contained, and free of anything unpublished or private.
+ */
+
+const dist = inject('siteDir')
+const published = JSON.parse(
+  fs.readFileSync(path.join(inject('siteDataDir'), 'published.json'), 'utf8'),
+) as Record<string, string[]>
+let files: string[]
+let pages: string[]
+const html = (rel: string) => fs.readFileSync(path.join(dist, rel), 'utf8')
+
+beforeAll(() => {
+  files = listFiles(dist)
+  pages = files.filter((f) => f.endsWith('.html'))
+})
+
+describe('every published item has its page', () => {
+  it.each(['news', 'lectures', 'cases', 'deputies', 'stations'])('%s', (collection) => {
+    expect(published[collection].length).toBeGreaterThan(0)
+    for (const slug of published[collection]) {
+      expect(files, `${collection}/${slug}`).toContain(`${collection}/${slug}/index.html`)
+    }
+    const built = files.filter((f) => new RegExp(`^${collection}/[^/]+/index\\.html$`).test(f))
+    const listPages = built.filter((f) => /^(news|cases)\/(page|category|street)\//.test(f))
+    expect(built.length - listPages.length).toBe(published[collection].length)
+  })
+
+  it('has the fixed top-level pages', () => {
+    for (const page of [
+      'index.html',
+      'news/index.html',
+      'news/category/notice/index.html',
+      'lectures/index.html',
+      'cases/index.html',
+      'deputies/index.html',
+      'stations/index.html',
+      'about/index.html',
+      'search/index.html',
+      '404.html',
+      'rss.xml',
+      'sitemap-index.xml',
+      'favicon.ico',
+      'robots.txt',
+    ]) {
+      expect(files).toContain(page)
+    }
+  })
+})
+
+describe('nothing unpublished or private reaches dist/', () => {
+  it('no canary appears in any file, search index included', () => {
+    const leaks: string[] = []
+    for (const rel of files) {
+      const text = readForScan(path.join(dist, rel))
+      for (const [name, canary] of Object.entries(CANARIES)) {
+        if (text.includes(canary)) leaks.push(`${name} in ${rel}`)
+      }
+      if (rel.includes(CANARIES.mediaFile)) leaks.push(`draft media file ${rel}`)
+    }
+    expect(leaks).toEqual([])
+  })
+
+  it('the search index is there and was scanned', () => {
+    expect(files.some((f) => f.startsWith('pagefind/') && f.endsWith('.pf_fragment'))).toBe(true)
+    const fragments = files.filter((f) => f.endsWith('.pf_fragment'))
+    const text = fragments.map((f) => readForScan(path.join(dist, f))).join('\n')
+    expect(text).toContain('加装电梯')
+  })
+
+  it('no mobile phone numbers and no CMS addresses', () => {
+    for (const rel of pages) {
+      const page = html(rel)
+      expect(page, rel).not.toMatch(/(?<![\d-])1[3-9]\d{9}(?!\d)/)
+      expect(page, rel).not.toContain('/api/media/')
+      expect(page, rel).not.toContain(':3000')
+    }
+  })
+})
+
+describe('pages are sound', () => {
+  it('every local link, image and script resolves', () => {
+    const broken: string[] = []
+    for (const rel of pages) {
+      for (const url of localLinks(html(rel))) {
+        if (!resolves(dist, url)) broken.push(`${rel} → ${url}`)
+      }
+    }
+    expect(broken).toEqual([])
+  })
+
+  it('every page is Chinese, has one h1, and no image without alt', () => {
+    for (const rel of pages) {
+      const page = html(rel)
+      expect(page, rel).toContain('<html lang="zh-CN"')
+      expect(page.match(/<h1[\s>]/g)?.length, rel).toBe(1)
+      // Decorative pictures have an empty alt, which Astro writes as a bare `alt`.
+      for (const img of page.match(/<img\s[^>]*>/g) ?? []) expect(img, rel).toMatch(/\salt(="[^"]*"|[\s>/])/)
+    }
+  })
+
+  it('content pages ship no JavaScript; only the search page loads a script', () => {
+    for (const rel of pages) {
+      const scripts = (html(rel).match(/<script\b[^>]*>/g) ?? []).filter(
+        (s) => !s.includes('application/ld+json'),
+      )
+      if (rel === 'search/index.html') expect(scripts.length).toBeGreaterThan(0)
+      else expect(scripts, rel).toEqual([])
+    }
+  })
+
+  it('images carry width and height, and those below the fold load lazily', () => {
+    const page = html('cases/index.html')
+    const imgs = page.match(/<img\s[^>]*>/g) ?? []
+    expect(imgs.length).toBeGreaterThan(3)
+    for (const img of imgs) {
+      expect(img).toMatch(/\swidth="\d+"/)
+      expect(img).toMatch(/\sheight="\d+"/)
+      expect(img).toMatch(/\ssrcset="[^"]+ \d+w/)
+    }
+    expect(imgs.every((img) => img.includes('loading="lazy"'))).toBe(true)
+  })
+
+  it('article pages carry Open Graph and JSON-LD', () => {
+    const slug = published.news[0]
+    const page = html(`news/${slug}/index.html`)
+    expect(page).toContain('property="og:title"')
+    const ld = JSON.parse(page.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1])
+    expect(ld['@type']).toBe('NewsArticle')
+    const deputy = html(`deputies/${published.deputies[0]}/index.html`)
+    expect(deputy).toContain('"@type":"Person"')
+    const station = html(`stations/${published.stations[0]}/index.html`)
+    expect(station).toContain('"@type":"GovernmentOrganization"')
+  })
+
+  it('sample people and places are labelled as such', () => {
+    expect(html(`deputies/${published.deputies[0]}/index.html`)).toContain('示例数据')
+    expect(html(`stations/${published.stations[0]}/index.html`)).toContain('示例数据')
+  })
+
+  it('the footer names the organiser, the contact and the ICP filing', () => {
+    const page = html('index.html')
+    expect(page).toContain('主办单位')
+    expect(page).toContain('xz3861065@126.com')
+    expect(page).toContain('苏ICP备15060045号-1')
+  })
+
+  it('the sitemap lists every page and the RSS feed the latest news', () => {
+    const sitemap = files
+      .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+      .map((f) => html(f))
+      .join('\n')
+    for (const slug of published.cases) expect(sitemap).toContain(`/cases/${slug}/`)
+    expect(sitemap).not.toContain('/404')
+    const rss = html('rss.xml')
+    expect(rss).toContain(`/news/${published.news[0]}/`)
+  })
+})
