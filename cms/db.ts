@@ -5,7 +5,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from './migrations/index.ts'
-import { DATA_DIR, ROOT } from './paths.ts'
+import { dataDir, ROOT } from './paths.ts'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -33,7 +33,7 @@ export function redactUri(uri: string): string {
  */
 export function chooseDatabase(uri: string | undefined = process.env.DATABASE_URI): DatabaseChoice {
   const value = uri?.trim() ?? ''
-  if (!value) return { kind: 'sqlite', url: `file:${path.join(DATA_DIR, 'cms.db')}` }
+  if (!value) return { kind: 'sqlite', url: `file:${path.join(dataDir(), 'cms.db')}` }
   if (value.startsWith('file:')) {
     const file = value.slice('file:'.length).replace(/^\/\/(?=\/)/, '')
     if (!file) throw new DatabaseUriError('DATABASE_URI: "file:" needs a path, e.g. file:data/cms.db')

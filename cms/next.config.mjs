@@ -7,6 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The admin is served on 127.0.0.1 behind whatever proxy production uses.
   images: { unoptimized: true },
+  // Loaded at run time from node_modules rather than bundled (the deputy importer reads Excel files).
+  serverExternalPackages: ['exceljs'],
   // The CMS has no public pages of its own: its root leads editors to the admin.
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]

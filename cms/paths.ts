@@ -7,7 +7,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /**
  * Where the CMS keeps its state: the SQLite file, uploaded media, the generated admin password.
  * Always absolute, because `next start cms`, the payload CLI and the tests run from different cwds.
+ * Read from DATA_DIR on every call, not once at import: tests point it at a throwaway folder after
+ * modules that import this one are loaded.
  */
-export const DATA_DIR = path.resolve(ROOT, process.env.DATA_DIR ?? 'data')
+export const dataDir = (): string => path.resolve(ROOT, process.env.DATA_DIR ?? 'data')
 
-export const MEDIA_DIR = path.join(DATA_DIR, 'media')
+/** Uploaded files and their generated sizes. */
+export const mediaDir = (): string => path.join(dataDir(), 'media')

@@ -261,62 +261,10 @@ export interface Lecture {
     };
     [k: string]: unknown;
   } | null;
-  publishedAt: string;
   /**
-   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
+   * 代表个人页会列出他参与的微讲堂。
    */
-  slug?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "cases".
- */
-export interface Case {
-  id: number;
-  title: string;
-  category: 'elevator' | 'sewer' | 'noise' | 'parking' | 'access-control' | 'old-community' | 'environment' | 'other';
-  street:
-    | 'wangling'
-    | 'yongan'
-    | 'hubin'
-    | 'duanzhuang'
-    | 'zhaishan'
-    | 'kuishan'
-    | 'heping'
-    | 'taishan'
-    | 'gongnong'
-    | 'huohua'
-    | 'jinshan'
-    | 'qiligou'
-    | 'taoyuan'
-    | 'pangzhuang';
-  community: string;
-  summary?: string | null;
-  cover?: (number | null) | Media;
-  /**
-   * 居民反映了什么问题、希望怎样解决。不要填写居民姓名和电话。
-   */
-  request: string;
-  action: string;
-  result: string;
-  /**
-   * 按时间先后填写，网站上显示为时间线。
-   */
-  timeline?:
-    | {
-        date: string;
-        title: string;
-        description?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  photosBefore?: (number | Media)[] | null;
-  photosAfter?: (number | Media)[] | null;
   deputies?: (number | Deputy)[] | null;
-  station?: (number | null) | Station;
   publishedAt: string;
   /**
    * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
@@ -389,6 +337,10 @@ export interface Deputy {
   duties?: string | null;
   commitments?: string | null;
   receptionTimes?: string | null;
+  /**
+   * 批量导入时识别同一位代表的编号（例如 QS18-001）。再次导入同一编号会更新这位代表，不会重复创建。
+   */
+  code?: string | null;
   /**
    * 虚构的演示人物，网站上会标注“示例”。
    */
@@ -464,6 +416,62 @@ export interface Station {
   slug?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cases".
+ */
+export interface Case {
+  id: number;
+  title: string;
+  category: 'elevator' | 'sewer' | 'noise' | 'parking' | 'access-control' | 'old-community' | 'environment' | 'other';
+  street:
+    | 'wangling'
+    | 'yongan'
+    | 'hubin'
+    | 'duanzhuang'
+    | 'zhaishan'
+    | 'kuishan'
+    | 'heping'
+    | 'taishan'
+    | 'gongnong'
+    | 'huohua'
+    | 'jinshan'
+    | 'qiligou'
+    | 'taoyuan'
+    | 'pangzhuang';
+  community: string;
+  summary?: string | null;
+  cover?: (number | null) | Media;
+  /**
+   * 居民反映了什么问题、希望怎样解决。不要填写居民姓名和电话。
+   */
+  request: string;
+  action: string;
+  result: string;
+  /**
+   * 按时间先后填写，网站上显示为时间线。
+   */
+  timeline?:
+    | {
+        date: string;
+        title: string;
+        description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  photosBefore?: (number | Media)[] | null;
+  photosAfter?: (number | Media)[] | null;
+  deputies?: (number | Deputy)[] | null;
+  station?: (number | null) | Station;
+  publishedAt: string;
+  /**
+   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
+   */
+  slug?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -620,6 +628,7 @@ export interface LecturesSelect<T extends boolean = true> {
   videoUrl?: T;
   durationSeconds?: T;
   transcript?: T;
+  deputies?: T;
   publishedAt?: T;
   slug?: T;
   updatedAt?: T;
@@ -680,6 +689,7 @@ export interface DeputiesSelect<T extends boolean = true> {
   duties?: T;
   commitments?: T;
   receptionTimes?: T;
+  code?: T;
   isSample?: T;
   slug?: T;
   updatedAt?: T;

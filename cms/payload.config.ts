@@ -17,7 +17,7 @@ import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db.ts'
 import { logEmail } from './email.ts'
 import { Site } from './globals/Site.ts'
-import { DATA_DIR, ROOT } from './paths.ts'
+import { dataDir, ROOT } from './paths.ts'
 
 /**
  * The secret signing login tokens: `PAYLOAD_SECRET`, or one generated on first use and kept in
@@ -25,11 +25,11 @@ import { DATA_DIR, ROOT } from './paths.ts'
  */
 function payloadSecret(): string {
   if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
-  const file = path.join(DATA_DIR, '.payload-secret')
+  const file = path.join(dataDir(), '.payload-secret')
   try {
     return fs.readFileSync(file, 'utf8').trim()
   } catch {
-    fs.mkdirSync(DATA_DIR, { recursive: true })
+    fs.mkdirSync(dataDir(), { recursive: true })
     const secret = crypto.randomBytes(32).toString('hex')
     fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })
     return secret

@@ -81,6 +81,7 @@ export const lectures: SeedLecture[] = [
     slug: 'elevator-retrofit-procedure',
     title: '老楼加装电梯：从意向到通梯要走哪几步',
     speaker: '单晓明（徐州市人大代表、结构工程师）',
+    deputies: ['shan-xiaoming'],
     topic: '老旧小区加装电梯',
     series: '人大微讲堂',
     summary:
@@ -133,6 +134,7 @@ export const lectures: SeedLecture[] = [
     slug: 'deputies-rights-and-duties',
     title: '人大代表有哪些权利，又要尽哪些义务',
     speaker: '解文军（泉山区人大代表、律师）',
+    deputies: ['xie-wenjun'],
     topic: '人大代表的权利和义务',
     series: '人大微讲堂',
     summary:
@@ -159,6 +161,7 @@ export const lectures: SeedLecture[] = [
     slug: 'consultation-in-neighborhood-hall',
     title: '小区议事厅：身边的事怎样商量着办',
     speaker: '胡晓燕（泉山区人大代表、泰和社区党委书记）',
+    deputies: ['hu-xiaoyan'],
     topic: '小区议事厅与民主协商',
     series: '人大微讲堂',
     summary:

@@ -72,6 +72,8 @@ export interface SeedLecture {
   transcript: SeedRichText
   publishedAt: string
   cover?: SeedImage
+  /** Slugs of deputies who gave or joined the talk. */
+  deputies?: string[]
 }
 
 export type CaseCategory =

@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { chooseDatabase } from '../cms/db.ts'
 import { openPayload } from '../cms/local.ts'
-import { DATA_DIR, ROOT } from '../cms/paths.ts'
+import { dataDir, ROOT } from '../cms/paths.ts'
 import { adminLogin, ensureAdmin, type AdminLogin } from '../cms/seed/admin.ts'
 import { seed } from '../cms/seed/index.ts'
 import { buildAdminIfNeeded, stampOf } from './lib/admin-build.ts'
@@ -33,7 +33,7 @@ function port(name: string, fallback: number): number {
 const cmsPort = port('CMS_PORT', 3000)
 const sitePort = port('SITE_PORT', 4321)
 const distDir = path.resolve(ROOT, process.env.SITE_OUT_DIR ?? 'dist')
-const siteStampFile = path.join(DATA_DIR, 'site-build-stamp')
+const siteStampFile = path.join(dataDir(), 'site-build-stamp')
 
 /** The site needs a rebuild when its sources or the database changed since the last build. */
 function siteStamp(dbFile: string | undefined): string {

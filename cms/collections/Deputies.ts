@@ -6,6 +6,7 @@ import { DEPUTY_LEVELS, EXPERTISE_FIELDS, selectOptions } from '../fields/option
 import { nameInitials, namePinyin } from '../fields/pinyin.ts'
 import { slugField } from '../fields/slug.ts'
 import { rejectMobileNumbers } from '../hooks/rejectMobileNumbers.ts'
+import { importDeputiesEndpoint } from '../import/endpoint.ts'
 
 /** Pinyin is always derived from the name when a deputy is saved, never typed by hand. */
 const derivePinyin: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
@@ -30,7 +31,9 @@ export const Deputies: CollectionConfig = {
     defaultColumns: ['name', 'level', 'street', 'station', 'isSample'],
     listSearchableFields: ['name', 'pinyin', 'pinyinInitials'],
     description: '代表的公开资料。不要填写个人手机号或住址，群众通过所在实践站联系代表。',
+    components: { beforeListTable: ['/components/DeputyImport#DeputyImport'] },
   },
+  endpoints: [{ path: '/import', method: 'post', handler: importDeputiesEndpoint }],
   access: {
     read: anyone,
     create: isStaff,
@@ -132,6 +135,19 @@ export const Deputies: CollectionConfig = {
     { name: 'duties', type: 'textarea', label: '亮职责', maxLength: 600 },
     { name: 'commitments', type: 'textarea', label: '亮承诺', maxLength: 600 },
     { name: 'receptionTimes', type: 'text', label: '接待时间', maxLength: 120 },
+    {
+      name: 'code',
+      type: 'text',
+      label: '代表编号',
+      unique: true,
+      index: true,
+      maxLength: 40,
+      admin: {
+        position: 'sidebar',
+        description:
+          '批量导入时识别同一位代表的编号（例如 QS18-001）。再次导入同一编号会更新这位代表，不会重复创建。',
+      },
+    },
     {
       name: 'isSample',
       type: 'checkbox',

@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
 import { anyone, isStaff } from '../access/index.ts'
-import { MEDIA_DIR } from '../paths.ts'
+import { mediaDir } from '../paths.ts'
 
 const MB = 1024 * 1024
 
@@ -59,7 +59,8 @@ export const Media: CollectionConfig = {
   },
   hooks: { beforeOperation: [checkUpload] },
   upload: {
-    staticDir: MEDIA_DIR,
+    // Evaluated when the config is built (after DATA_DIR is set), see cms/paths.ts.
+    staticDir: mediaDir(),
     mimeTypes: [...IMAGE_TYPES, ...VIDEO_TYPES],
     focalPoint: true,
     crop: true,

@@ -1,9 +1,15 @@
 import * as migration_20261127_143332_initial from './20261127_143332_initial'
+import * as migration_20261127_145851_deputy_code_lecture_deputies from './20261127_145851_deputy_code_lecture_deputies'
 
 export const migrations = [
   {
     up: migration_20261127_143332_initial.up,
     down: migration_20261127_143332_initial.down,
     name: '20261127_143332_initial',
+  },
+  {
+    up: migration_20261127_145851_deputy_code_lecture_deputies.up,
+    down: migration_20261127_145851_deputy_code_lecture_deputies.down,
+    name: '20261127_145851_deputy_code_lecture_deputies',
   },
 ]

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { DATA_DIR } from '../paths.ts'
+import { dataDir } from '../paths.ts'
 
 export interface AdminLogin {
   email: string
@@ -14,7 +14,8 @@ export interface AdminLogin {
   file?: string
 }
 
-export const CREDENTIALS_FILE = path.join(DATA_DIR, 'admin-credentials.json')
+/** Where a generated admin password is kept (mode 0600). */
+export const credentialsFile = () => path.join(dataDir(), 'admin-credentials.json')
 
 /**
  * The first admin's login: ADMIN_EMAIL/ADMIN_PASSWORD when set; otherwise a random password generated
@@ -27,14 +28,15 @@ export function adminLogin(env = process.env): AdminLogin {
   if (env.ADMIN_EMAIL || env.ADMIN_PASSWORD) {
     throw new Error('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither')
   }
+  const file = credentialsFile()
   try {
-    const saved = JSON.parse(fs.readFileSync(CREDENTIALS_FILE, 'utf8')) as { email: string; password: string }
-    return { ...saved, source: 'file', file: CREDENTIALS_FILE }
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { email: string; password: string }
+    return { ...saved, source: 'file', file }
   } catch {
-    fs.mkdirSync(DATA_DIR, { recursive: true })
+    fs.mkdirSync(dataDir(), { recursive: true })
     const login = { email: 'admin@example.org', password: crypto.randomBytes(12).toString('base64url') }
-    fs.writeFileSync(CREDENTIALS_FILE, JSON.stringify(login, null, 2) + '\n', { mode: 0o600 })
-    return { ...login, source: 'generated-now', file: CREDENTIALS_FILE }
+    fs.writeFileSync(file, JSON.stringify(login, null, 2) + '\n', { mode: 0o600 })
+    return { ...login, source: 'generated-now', file }
   }
 }
 

@@ -204,16 +204,21 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     false,
   )
 
+  const deputyIds = async (slugs: string[], where: string): Promise<number[]> => {
+    const ids: number[] = []
+    for (const slug of slugs) {
+      const id = await idBySlug('deputies', slug)
+      if (id === undefined) throw new Error(`seed: ${where} names unknown deputy "${slug}"`)
+      ids.push(id as number)
+    }
+    return ids
+  }
+
   await upsertMissing(
     'cases',
     data.cases,
     async (c) => {
-      const deputies: number[] = []
-      for (const slug of c.deputies) {
-        const id = await idBySlug('deputies', slug)
-        if (id === undefined) throw new Error(`seed: case "${c.slug}" names unknown deputy "${slug}"`)
-        deputies.push(id as number)
-      }
+      const deputies = await deputyIds(c.deputies, `case "${c.slug}"`)
       return {
         title: c.title,
         slug: c.slug,
@@ -289,6 +294,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       durationSeconds: l.durationSeconds,
       video: (await sampleVideo()) as number,
       transcript: toLexical(l.transcript) as never,
+      deputies: await deputyIds(l.deputies ?? [], `lecture "${l.slug}"`),
       publishedAt: l.publishedAt,
     }),
     true,

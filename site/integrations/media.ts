@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { AstroIntegration } from 'astro'
 
-import { MEDIA_DIR } from '../../cms/paths.ts'
+import { mediaDir } from '../../cms/paths.ts'
 import { mediaManifestPath } from '../loaders/cms.ts'
 
 /**
@@ -23,7 +23,7 @@ export function mediaFiles(): AstroIntegration {
         let bytes = 0
         const missing: string[] = []
         for (const file of files) {
-          const from = path.join(MEDIA_DIR, path.basename(file))
+          const from = path.join(mediaDir(), path.basename(file))
           if (!fs.existsSync(from)) {
             missing.push(file)
             continue
@@ -37,7 +37,7 @@ export function mediaFiles(): AstroIntegration {
         )
         if (missing.length)
           throw new Error(
-            `media: ${missing.length} files missing from ${MEDIA_DIR}: ${missing.slice(0, 5).join(', ')}`,
+            `media: ${missing.length} files missing from ${mediaDir()}: ${missing.slice(0, 5).join(', ')}`,
           )
       },
     },

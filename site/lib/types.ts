@@ -65,6 +65,7 @@ export interface LectureItem {
   videoUrl: string
   durationSeconds: number | null
   transcriptHtml: string
+  deputies: Ref[]
   publishedAt: string
   updatedAt: string
 }
@@ -94,6 +95,8 @@ export interface CaseItem {
 export interface DeputyItem {
   slug: string
   name: string
+  /** 代表编号, the import key (may be empty). */
+  code: string
   pinyin: string
   pinyinInitials: string
   gender: string

@@ -212,6 +212,7 @@ async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnap
     videoUrl: text(l.videoUrl),
     durationSeconds: l.durationSeconds ?? null,
     transcriptHtml: html(l.transcript),
+    deputies: (l.deputies ?? []).map(ref).filter((r): r is Ref => r !== null),
     publishedAt: l.publishedAt,
     updatedAt: l.updatedAt,
   }))
@@ -243,6 +244,7 @@ async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnap
   const deputies = (await all<Deputy>('deputies')).map((d): DeputyItem => ({
     slug: d.slug!,
     name: d.name,
+    code: text(d.code),
     pinyin: text(d.pinyin),
     pinyinInitials: text(d.pinyinInitials),
     gender: text(d.gender),

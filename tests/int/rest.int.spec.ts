@@ -188,3 +188,53 @@ describe('editor over REST', () => {
     expect(await res.text()).toContain('链接名只能由小写英文字母')
   })
 })
+
+describe('deputy import from the admin (POST /api/deputies/import)', () => {
+  const header = '编号,姓名,层级,街道,实践站'
+  const upload = async (csv: string, dryRun: boolean, token?: string) => {
+    const body = new FormData()
+    body.set('file', new File([csv], 'deputies.csv', { type: 'text/csv' }))
+    body.set('dryRun', String(dryRun))
+    return get('/api/deputies/import', {
+      method: 'POST',
+      body,
+      headers: token ? { authorization: `JWT ${token}` } : {},
+    })
+  }
+  const login = async () => {
+    const res = await get('/api/users/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(editorLogin),
+    })
+    return ((await res.json()) as { token: string }).token
+  }
+
+  it('refuses anonymous visitors', async () => {
+    const res = await upload(`${header}\nA-1,王五,区,奎山街道,`, false)
+    expect(res.status).toBe(403)
+  })
+
+  it('reports bad rows in Chinese with 422 and writes nothing', async () => {
+    const before = (await cms.payload.count({ collection: 'deputies' })).totalDocs
+    const res = await upload(`${header}\nA-1,,区,奎山街道,\nA-2,赵六,镇,火星街道,`, false, await login())
+    expect(res.status).toBe(422)
+    const report = (await res.json()) as { lines: string[] }
+    expect(report.lines).toContain('第 2 行「姓名」：不能为空。')
+    expect(report.lines.some((l) => l.startsWith('第 3 行「街道」'))).toBe(true)
+    expect((await cms.payload.count({ collection: 'deputies' })).totalDocs).toBe(before)
+  })
+
+  it('checks, then imports a clean file', async () => {
+    const token = await login()
+    const csv = `${header}\nA-9,钱七,市,湖滨街道,`
+    const check = await upload(csv, true, token)
+    expect(check.status).toBe(200)
+    expect(((await check.json()) as { lines: string[] }).lines.at(-1)).toMatch(/检查通过/)
+    const done = await upload(csv, false, token)
+    expect(done.status).toBe(200)
+    const found = await cms.payload.find({ collection: 'deputies', where: { code: { equals: 'A-9' } } })
+    expect(found.docs[0]?.name).toBe('钱七')
+    expect(found.docs[0]?.pinyin).toBe('qian qi')
+  })
+})

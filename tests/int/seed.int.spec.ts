@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Payload } from 'payload'
@@ -92,6 +95,13 @@ describe('seed from content/', () => {
     await seed(payload)
     const again = await payload.findByID({ collection: 'news', id: docs[0].id })
     expect(again.title).toBe('编辑改过的标题')
+  })
+
+  it('writes the media files into the CMS’s own data folder', async () => {
+    const { docs } = await payload.find({ collection: 'media', limit: 0, depth: 0 })
+    const files = new Set(fs.readdirSync(path.join(cms.dataDir, 'media')))
+    expect(docs.length).toBeGreaterThan(50)
+    for (const doc of docs) expect(files.has(doc.filename!), doc.filename!).toBe(true)
   })
 
   it('logs one line per step', () => {

@@ -3,13 +3,13 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { chooseDatabase, DatabaseUriError, redactUri } from '../../cms/db.ts'
-import { DATA_DIR, ROOT } from '../../cms/paths.ts'
+import { dataDir, ROOT } from '../../cms/paths.ts'
 
 describe('database choice from DATABASE_URI', () => {
   it('defaults to the embedded SQLite file under data/, as an absolute path', () => {
     const choice = chooseDatabase(undefined)
     expect(choice.kind).toBe('sqlite')
-    expect(choice.url).toBe(`file:${path.join(DATA_DIR, 'cms.db')}`)
+    expect(choice.url).toBe(`file:${path.join(dataDir(), 'cms.db')}`)
     expect(path.isAbsolute(choice.url.slice(5))).toBe(true)
   })
 
