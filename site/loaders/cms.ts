@@ -33,9 +33,14 @@ import type {
   StationItem,
   Video,
 } from '../lib/types.ts'
+import { searchRecords } from '../lib/search-records.ts'
 
 /** Where the loader lists the media files to copy; one file per build process. */
 export const mediaManifestPath = (pid = process.pid) => path.join(os.tmpdir(), `minhu-site-media-${pid}.json`)
+
+/** Where the loader writes the search records (site/lib/search-records.ts); one file per build process. */
+export const searchRecordsPath = (pid = process.pid) =>
+  path.join(os.tmpdir(), `minhu-site-search-${pid}.json`)
 
 const anonymous = { overrideAccess: false, user: null } as const
 
@@ -59,6 +64,7 @@ export function readCms(log: (line: string) => void = console.log): Promise<CmsS
     const media = new Set<string>()
     const data = await snapshotOf(payload, media)
     fs.writeFileSync(mediaManifestPath(), JSON.stringify([...media].sort()))
+    fs.writeFileSync(searchRecordsPath(), JSON.stringify(searchRecords(data)))
     log(
       `cms: read ${data.news.length} news, ${data.lectures.length} lectures, ${data.cases.length} cases, ` +
         `${data.deputies.length} deputies, ${data.stations.length} stations, ${media.size} media files ` +

@@ -77,7 +77,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
 
   it('finds no violations on the search page showing results', async () => {
     const problems = await audit('/search/?q=%E5%81%9C%E8%BD%A6', async (page) => {
-      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+      await page.locator('.result-link').first().waitFor({ timeout: 15_000 })
     })
     expect(problems).toEqual([])
   })

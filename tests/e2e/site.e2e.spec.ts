@@ -31,9 +31,9 @@ async function open(url: string, width = 375): Promise<Page> {
 }
 
 const resultTitles = (page: Page) =>
-  page
-    .locator('.pagefind-ui__result-link')
-    .evaluateAll((links) => links.map((a) => a.textContent?.trim() ?? ''))
+  page.locator('.result-link').evaluateAll((links) => links.map((a) => a.textContent?.trim() ?? ''))
+const resultPaths = (page: Page) =>
+  page.locator('.result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))
 
 describe('search', () => {
   it('home → search "加装电梯" → the elevator case', async () => {
@@ -41,47 +41,32 @@ describe('search', () => {
     await page.getByRole('searchbox', { name: '搜索本站' }).fill('加装电梯')
     await page.getByRole('button', { name: '搜索', exact: true }).click()
     await page.waitForURL(/\/search\/\?q=/)
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+    await page.locator('.result-link').first().waitFor({ timeout: 15_000 })
     const titles = await resultTitles(page)
     expect(titles.some((t) => t.includes('加装电梯'))).toBe(true)
-    const elevator = page.locator('.pagefind-ui__result-link', { hasText: '加装电梯' }).first()
+    // The elevator case is on the first page of results.
+    const elevator = page.locator('.result-link[href^="/cases/"]', { hasText: '加装电梯' }).first()
     await elevator.click()
     await page.waitForURL(/\/cases\/[^/]+\/$/)
     await expect(page.locator('h1').textContent()).resolves.toContain('电梯')
     await page.close()
   })
 
-  it('the 类型 filter keeps only that type', async () => {
+  it('the 类型 filter keeps only that type, with counts, and the URL follows', async () => {
     const page = await open('/search/?q=%E5%A5%8E%E5%B1%B1', 1280) // 奎山
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
-    const all = await page
-      .locator('.pagefind-ui__result-link')
-      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))
+    await page.locator('.result-link').first().waitFor({ timeout: 15_000 })
+    const all = await resultPaths(page)
     expect(new Set(all.map((p) => p.split('/')[1])).size).toBeGreaterThan(1)
-
-    // Open the filter panel and the 类型 block the way a visitor does, by clicking their summaries.
-    const typeBlock = page.locator('details.pagefind-ui__filter-block', { hasText: '类型' })
-    await typeBlock.waitFor({ state: 'attached' })
-    for (const details of await page.locator('#search details').all()) {
-      if (
-        (await details.getAttribute('open')) === null &&
-        (await details.locator('summary').first().isVisible())
-      ) {
-        await details.locator('summary').first().click()
-      }
-    }
-    // Pagefind styles the checkbox itself away; people click its label.
-    await typeBlock.locator('label', { hasText: '代表' }).click()
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].every((a) =>
-          a.pathname.startsWith('/deputies/'),
-        ),
-      undefined,
-      { timeout: 10_000 },
+    const label = page.locator('fieldset.types label', { hasText: '代表' })
+    await expect(label.textContent()).resolves.toMatch(/代表\s*（[1-9]\d*）/)
+    await label.click()
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === '代表')
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.result-link')].every((a) =>
+        a.pathname.startsWith('/deputies/'),
+      ),
     )
-    const filtered = await page.locator('.pagefind-ui__result-link').count()
-    expect(filtered).toBeGreaterThan(0)
+    expect((await resultPaths(page)).length).toBeGreaterThan(0)
     await page.close()
   })
 
@@ -89,9 +74,9 @@ describe('search', () => {
     const page = await open('/')
     await page.getByRole('searchbox', { name: '代表姓名、街道或领域' }).fill('医疗')
     await page.getByRole('button', { name: '查找代表' }).click()
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+    await page.locator('.result-link').first().waitFor({ timeout: 15_000 })
     await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-link')].every((a) =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.result-link')].every((a) =>
         a.pathname.startsWith('/deputies/'),
       ),
     )

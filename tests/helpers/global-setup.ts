@@ -15,6 +15,8 @@ declare module 'vitest' {
     siteDir: string
     /** Its CMS data folder (holds published.json). */
     siteDataDir: string
+    /** The search records the index was built from (JSON). */
+    siteSearchRecords: string
   }
 }
 
@@ -36,12 +38,14 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  await buildSite({ outDir, env })
+  const records = path.join(dataDir, 'search-records.json')
+  await buildSite({ outDir, env: { ...env, SEARCH_RECORDS_OUT: records } })
   console.log(
     `site fixture: seeded and built into ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
   project.provide('siteDir', outDir)
   project.provide('siteDataDir', dataDir)
+  project.provide('siteSearchRecords', records)
   return () => {
     fs.rmSync(outDir, { recursive: true, force: true })
     fs.rmSync(dataDir, { recursive: true, force: true })

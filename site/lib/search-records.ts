@@ -1,0 +1,106 @@
+/**
+ * What the search index holds for each page: its main text only (no navigation, header or footer),
+ * built from the same data the page is built from. Pure; used by the CMS loader at build time.
+ */
+import type { CmsSnapshot } from '../loaders/cms.ts'
+import { isoDay } from './format.ts'
+
+/** The 类型 filter values, as shown to visitors. */
+export type SearchType = '新闻' | '微讲堂' | '案例' | '代表' | '实践站'
+export const SEARCH_TYPES: SearchType[] = ['新闻', '案例', '代表', '实践站', '微讲堂']
+
+export interface SearchRecord {
+  url: string
+  title: string
+  type: SearchType
+  /** Plain text of the main content, title first. */
+  text: string
+  /** yyyy-mm-dd, for dated pages. */
+  date?: string
+  /** A small picture for the result list. */
+  image?: string
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' }
+
+/** HTML from the rich-text converter → plain text, block elements becoming line breaks. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<\/(p|h\d|li|blockquote|figcaption)>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#?\w+);/g, (m, name: string) =>
+      name.startsWith('#') && name !== '#39'
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : (ENTITIES[name] ?? m),
+    )
+    .replace(/\n{2,}/g, '\n')
+    .trim()
+}
+
+const join = (...parts: (string | undefined | null | false)[]) => parts.filter(Boolean).join('\n')
+
+export function searchRecords(data: CmsSnapshot): SearchRecord[] {
+  return [
+    ...data.news.map((n) => ({
+      url: `/news/${n.slug}/`,
+      title: n.title,
+      type: '新闻' as const,
+      text: join(n.title, n.summary, htmlText(n.bodyHtml), n.source),
+      date: isoDay(n.publishedAt),
+      image: n.cover?.src,
+    })),
+    ...data.cases.map((c) => ({
+      url: `/cases/${c.slug}/`,
+      title: c.title,
+      type: '案例' as const,
+      text: join(
+        c.title,
+        `${c.categoryLabel} ${c.streetLabel} ${c.community}`,
+        c.summary,
+        c.request,
+        c.action,
+        c.result,
+        ...c.timeline.map((t) => `${t.title} ${t.description}`),
+        c.deputies.map((d) => d.name).join(' '),
+      ),
+      date: isoDay(c.publishedAt),
+      image: c.cover?.src,
+    })),
+    ...data.deputies.map((d) => ({
+      url: `/deputies/${d.slug}/`,
+      title: `${d.name}代表`,
+      type: '代表' as const,
+      text: join(
+        `${d.name} ${d.pinyin} ${d.pinyin.replace(/ /g, '')}`,
+        `${d.levelLabel} ${d.term} ${d.streetLabel} ${d.station?.name ?? ''} ${d.communities.join(' ')}`,
+        d.occupation,
+        d.fields.map((f) => f.label).join(' '),
+        d.identity,
+        d.duties,
+        d.commitments,
+      ),
+      image: d.photo?.src,
+    })),
+    ...data.stations.map((s) => ({
+      url: `/stations/${s.slug}/`,
+      title: s.name,
+      type: '实践站' as const,
+      text: join(
+        s.name,
+        `${s.typeLabel} ${s.streetLabel} ${s.brand}`,
+        s.address,
+        s.hours,
+        htmlText(s.descriptionHtml),
+      ),
+      image: s.photos[0]?.src,
+    })),
+    ...data.lectures.map((l) => ({
+      url: `/lectures/${l.slug}/`,
+      title: l.title,
+      type: '微讲堂' as const,
+      text: join(l.title, `${l.speaker} ${l.topic}`, l.summary, htmlText(l.transcriptHtml)),
+      date: isoDay(l.publishedAt),
+      image: l.cover?.src,
+    })),
+  ]
+}

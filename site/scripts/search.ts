@@ -1,0 +1,157 @@
+/**
+ * The search page. Queries are split into words with the same segmenter as the index, then asked twice:
+ * as words (Pagefind ranks) and as an exact phrase (adjacent words, in order). A page is a hit when it
+ * contains the phrase; hits keep the ranked order. So "停车难" finds the pages that say 停车难, not every
+ * page with 停车 and 难 somewhere.
+ */
+import type { SearchType } from '../lib/search-records.ts'
+import { queryWords, readable } from '../lib/segment.ts'
+
+interface PagefindResult {
+  id: string
+  score: number
+  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>
+}
+interface PagefindResponse {
+  results: PagefindResult[]
+  filters: Record<string, Record<string, number>>
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>
+  search: (term: string, o?: { filters?: Record<string, string> }) => Promise<PagefindResponse | null>
+  preload: (term: string) => Promise<void>
+  filters: () => Promise<Record<string, Record<string, number>>>
+}
+
+export interface Hits {
+  results: PagefindResult[]
+  /** Hits per 类型, ignoring the chosen type. */
+  counts: Record<string, number>
+}
+
+/** Pages that contain the query (as a phrase when it has several words), in ranked order. */
+export async function findPages(pagefind: Pagefind, query: string, type?: string): Promise<Hits | null> {
+  const words = queryWords(query)
+  if (words.length === 0) return null
+  const term = words.join(' ')
+  const filters = type ? { 类型: type } : undefined
+  const ranked = await pagefind.search(term, { filters })
+  if (!ranked) return null
+  if (words.length === 1) return { results: ranked.results, counts: ranked.filters['类型'] ?? {} }
+  const exact = await pagefind.search(`"${term}"`, { filters })
+  const inPhrase = new Set(exact?.results.map((r) => r.id))
+  return {
+    results: ranked.results.filter((r) => inPhrase.has(r.id)),
+    counts: exact?.filters['类型'] ?? {},
+  }
+}
+
+const PAGE = 10
+
+export async function startSearch(): Promise<void> {
+  const form = document.getElementById('search-form') as HTMLFormElement
+  const input = document.getElementById('search-q') as HTMLInputElement
+  const status = document.getElementById('search-status')!
+  const list = document.getElementById('search-results')!
+  const more = document.getElementById('search-more') as HTMLButtonElement
+  const typeInputs = [...form.querySelectorAll<HTMLInputElement>('input[name="type"]')]
+  const pagefind = (await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`)) as Pagefind
+  await pagefind.options({ excerptLength: 36 })
+  // Loads the (small) filter index, without which responses carry no per-type counts.
+  await pagefind.filters()
+
+  let hits: Hits | null = null
+  let shown = 0
+  let run = 0
+
+  const chosenType = () => typeInputs.find((i) => i.checked)?.value ?? ''
+
+  const render = async (from: number) => {
+    const slice = hits!.results.slice(from, from + PAGE)
+    const items = await Promise.all(slice.map((r) => r.data()))
+    for (const item of items) {
+      const li = document.createElement('li')
+      li.className = 'result'
+      const a = document.createElement('a')
+      a.className = 'result-link'
+      a.href = item.url
+      a.textContent = item.meta.title ?? item.url
+      const info = document.createElement('p')
+      info.className = 'result-meta'
+      info.textContent = [item.meta['类型'], item.meta['日期']].filter(Boolean).join(' · ')
+      const excerpt = document.createElement('p')
+      excerpt.className = 'excerpt'
+      // Pagefind's excerpt is escaped text with <mark> around the matches.
+      excerpt.innerHTML = `…${readable(item.excerpt)}…`
+      li.append(a, info, excerpt)
+      list.append(li)
+    }
+    shown = from + slice.length
+    more.hidden = shown >= hits!.results.length
+  }
+
+  const search = async (push: boolean) => {
+    const mine = ++run
+    const q = input.value.trim()
+    const type = chosenType()
+    const params = new URLSearchParams()
+    if (q) params.set('q', q)
+    if (type) params.set('type', type)
+    const url = `${location.pathname}${params.size ? `?${params}` : ''}`
+    if (url !== `${location.pathname}${location.search}`)
+      history[push ? 'pushState' : 'replaceState'](null, '', url)
+    if (!q) {
+      hits = null
+      list.replaceChildren()
+      more.hidden = true
+      status.textContent = ''
+      return
+    }
+    status.textContent = '正在搜索…'
+    const found = await findPages(pagefind, q, type)
+    if (mine !== run) return // a newer search started meanwhile
+    hits = found ?? { results: [], counts: {} }
+    for (const el of typeInputs) {
+      const count = el.value ? (hits.counts[el.value] ?? 0) : undefined
+      const badge = el.parentElement?.querySelector('.count')
+      if (badge) badge.textContent = count === undefined ? '' : `（${count}）`
+    }
+    list.replaceChildren()
+    await render(0)
+    if (mine !== run) return
+    status.textContent = hits.results.length
+      ? `找到 ${hits.results.length} 条与“${q}”相关的结果`
+      : `没有找到包含“${q}”的内容。可以换个说法，或减少几个字再试。`
+  }
+
+  let timer: number | undefined
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer)
+    void pagefind.preload(queryWords(input.value).join(' '))
+    timer = window.setTimeout(() => void search(false), 150)
+  })
+  for (const el of typeInputs) el.addEventListener('change', () => void search(true))
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    window.clearTimeout(timer)
+    void search(true)
+  })
+  more.addEventListener('click', () => void render(shown))
+  const fromUrl = () => {
+    const params = new URLSearchParams(location.search)
+    input.value = params.get('q') ?? ''
+    const type = params.get('type') ?? ''
+    for (const el of typeInputs) el.checked = el.value === type
+    if (!typeInputs.some((el) => el.checked)) typeInputs[0].checked = true
+  }
+  window.addEventListener('popstate', () => {
+    fromUrl()
+    void search(false)
+  })
+  fromUrl()
+  form.dataset.ready = 'true'
+  if (input.value) await search(false)
+  else input.focus()
+}
+
+export type { SearchType }
