@@ -14,6 +14,7 @@ export default tseslint.config(
       'cms/app/(payload)/admin/importMap.js',
       'cms/next-env.d.ts',
       '.astro/',
+      'bench/.cache/',
     ],
   },
   js.configs.recommended,

@@ -1,52 +1,68 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { AstroIntegration } from 'astro'
 
-import { searchRecordsPath } from '../loaders/cms.ts'
-import type { SearchRecord } from '../lib/search-records.ts'
-import { toIndexText } from '../lib/segment.ts'
-
 /**
- * Builds the Pagefind index from the search records the CMS loader wrote (main text only). Chinese is
- * segmented here with Intl.Segmenter and indexed as space-separated words (`forceLanguage: 'en'`), and
- * the search box splits queries with the same segmenter, so index and query agree (Pagefind's own
- * Chinese mode splits the two differently). Pages keep `lang="zh-CN"`.
+ * The search index. Chinese is segmented with Intl.Segmenter and indexed as space-separated words
+ * (`forceLanguage: 'en'`), and the search box splits queries with the same segmenter, so index and
+ * query agree (Pagefind's own Chinese mode splits the two differently). Pages keep `lang="zh-CN"`.
+ *
+ * The work happens in site/integrations/index-worker.ts, started by `startSearchIndex()` from the CMS
+ * loader the moment the records exist, so it overlaps with page rendering; `astro:build:done` waits
+ * for it and moves the index into dist/pagefind.
  */
+
+const indexDir = (pid = process.pid) => path.join(os.tmpdir(), `minhu-site-index-${pid}`)
+
+/** Starts indexing `recordsFile` in a separate process (called by the loader). */
+export function startSearchIndex(recordsFile: string): void {
+  const out = indexDir()
+  for (const p of [out, `${out}.done`, `${out}.error`]) fs.rmSync(p, { recursive: true, force: true })
+  fs.writeFileSync(`${out}.started`, String(Date.now()))
+  if (process.env.SEARCH_RECORDS_OUT) fs.copyFileSync(recordsFile, process.env.SEARCH_RECORDS_OUT)
+  // Benchmark baseline: the stock `pagefind` CLI indexes the built pages afterwards instead.
+  if (process.env.SEARCH_MODE === 'stock') {
+    fs.rmSync(recordsFile, { force: true })
+    return
+  }
+  const worker = fileURLToPath(new URL('./index-worker.ts', import.meta.url))
+  const child = spawn(process.execPath, [worker, recordsFile, out], { stdio: 'inherit' })
+  child.unref()
+}
+
 export function searchIndex(): AstroIntegration {
   return {
     name: 'minhu-search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const started = Date.now()
-        const file = searchRecordsPath()
-        const records = JSON.parse(fs.readFileSync(file, 'utf8')) as SearchRecord[]
-        // Tests and the benchmark compute the expected search results from the same records.
-        if (process.env.SEARCH_RECORDS_OUT) fs.copyFileSync(file, process.env.SEARCH_RECORDS_OUT)
-        fs.rmSync(file, { force: true })
-        const pagefind = await import('pagefind')
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
-        if (!index) throw new Error(`search: pagefind could not start: ${errors.join('; ')}`)
-        for (const record of records) {
-          const meta: Record<string, string> = { title: record.title, 类型: record.type }
-          if (record.date) meta.日期 = record.date
-          if (record.image) meta.image = record.image
-          const added = await index.addCustomRecord({
-            url: record.url,
-            content: toIndexText(record.text),
-            language: 'en',
-            meta,
-            filters: { 类型: [record.type] },
-            sort: record.date ? { date: record.date } : undefined,
-          })
-          if (added.errors.length) throw new Error(`search: ${record.url}: ${added.errors.join('; ')}`)
+        if (process.env.SEARCH_MODE === 'stock') {
+          logger.info('SEARCH_MODE=stock: the pagefind CLI indexes the pages next')
+          return
         }
-        const root = fileURLToPath(dir)
-        const written = await index.writeFiles({ outputPath: path.join(root, 'pagefind') })
-        if (written.errors.length) throw new Error(`search: ${written.errors.join('; ')}`)
-        await pagefind.close()
-        logger.info(`indexed ${records.length} pages for search in ${Date.now() - started} ms`)
+        const out = indexDir()
+        if (!fs.existsSync(`${out}.started`))
+          throw new Error('search: the CMS loader did not start the index')
+        const waited = Date.now()
+        while (!fs.existsSync(`${out}.done`) && !fs.existsSync(`${out}.error`)) {
+          await new Promise((r) => setTimeout(r, 50))
+        }
+        if (fs.existsSync(`${out}.error`))
+          throw new Error(`search: ${fs.readFileSync(`${out}.error`, 'utf8')}`)
+        const { pages, ms } = JSON.parse(fs.readFileSync(`${out}.done`, 'utf8')) as {
+          pages: number
+          ms: number
+        }
+        const target = path.join(fileURLToPath(dir), 'pagefind')
+        fs.rmSync(target, { recursive: true, force: true })
+        fs.cpSync(out, target, { recursive: true })
+        for (const p of [out, `${out}.done`, `${out}.started`]) fs.rmSync(p, { recursive: true, force: true })
+        logger.info(
+          `indexed ${pages} pages for search in ${ms} ms (alongside page rendering; waited ${Date.now() - waited} ms at the end)`,
+        )
       },
     },
   }

@@ -34,6 +34,7 @@ import type {
   Video,
 } from '../lib/types.ts'
 import { searchRecords } from '../lib/search-records.ts'
+import { startSearchIndex } from '../integrations/search-index.ts'
 
 /** Where the loader lists the media files to copy; one file per build process. */
 export const mediaManifestPath = (pid = process.pid) => path.join(os.tmpdir(), `minhu-site-media-${pid}.json`)
@@ -65,6 +66,7 @@ export function readCms(log: (line: string) => void = console.log): Promise<CmsS
     const data = await snapshotOf(payload, media)
     fs.writeFileSync(mediaManifestPath(), JSON.stringify([...media].sort()))
     fs.writeFileSync(searchRecordsPath(), JSON.stringify(searchRecords(data)))
+    startSearchIndex(searchRecordsPath())
     log(
       `cms: read ${data.news.length} news, ${data.lectures.length} lectures, ${data.cases.length} cases, ` +
         `${data.deputies.length} deputies, ${data.stations.length} stations, ${media.size} media files ` +

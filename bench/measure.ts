@@ -1,0 +1,103 @@
+/** Measuring helpers for the benchmark: process-tree memory, folder sizes, gzip sizes. */
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+/** RSS in bytes of `pid` and all its descendants, read from /proc (Linux), in total and by program. */
+export function treeRss(pid: number): { total: number; byName: Map<string, number> } {
+  const children = new Map<number, number[]>()
+  let rss = 0
+  const stats = new Map<number, number>()
+  const names = new Map<number, string>()
+  const byName = new Map<string, number>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
+      const ppid = Number(fields[1])
+      const pages = Number(fields[21])
+      const id = Number(entry)
+      stats.set(id, pages * 4096)
+      children.set(ppid, [...(children.get(ppid) ?? []), id])
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const walk = (id: number) => {
+    const own = stats.get(id) ?? 0
+    rss += own
+    const name = names.get(id) ?? '?'
+    byName.set(name, (byName.get(name) ?? 0) + own)
+    for (const child of children.get(id) ?? []) walk(child)
+  }
+  walk(pid)
+  return { total: rss, byName }
+}
+
+/** Samples the peak RSS of a process tree every `everyMs` until stopped. */
+export function watchMemory(pid: number, everyMs = 100) {
+  let peak = 0
+  const peaks = new Map<string, number>()
+  const timer = setInterval(() => {
+    const { total, byName } = treeRss(pid)
+    peak = Math.max(peak, total)
+    for (const [name, bytes] of byName) peaks.set(name, Math.max(peaks.get(name) ?? 0, bytes))
+  }, everyMs)
+  return {
+    stop: () => (clearInterval(timer), peak),
+    /** Peak RSS of each program in the tree (node, pagefind…), each at its own worst moment. */
+    byName: () => Object.fromEntries([...peaks].filter(([, b]) => b > 50 * 1048576)),
+  }
+}
+
+export function folderStats(dir: string): { bytes: number; files: number } {
+  let bytes = 0
+  let files = 0
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name)
+      if (e.isDirectory()) walk(full)
+      else {
+        files++
+        bytes += fs.statSync(full).size
+      }
+    }
+  }
+  if (fs.existsSync(dir)) walk(dir)
+  return { bytes, files }
+}
+
+export interface Weight {
+  html: number
+  css: number
+  js: number
+  total: number
+  gzip: number
+}
+
+/** Bytes a first visit downloads for a page's HTML, CSS and JS (not images), raw and gzipped. */
+export function pageWeight(dist: string, page: string): Weight {
+  const html = fs.readFileSync(path.join(dist, page))
+  const text = html.toString()
+  const assets = [
+    ...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
+    ...text.matchAll(/<script[^>]+src="([^"]+)"/g),
+  ].map((m) => m[1])
+  let css = 0
+  let js = 0
+  let gzip = zlib.gzipSync(html).length
+  for (const asset of assets) {
+    const file = path.join(dist, asset)
+    if (!fs.existsSync(file)) continue
+    const data = fs.readFileSync(file)
+    if (asset.endsWith('.css')) css += data.length
+    else js += data.length
+    gzip += zlib.gzipSync(data).length
+  }
+  return { html: html.length, css, js, total: html.length + css + js, gzip }
+}
+
+export const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`

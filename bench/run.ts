@@ -1,0 +1,435 @@
+/**
+ * `npm run bench -- [--items N] [--quick] [--baseline] [--fresh]`
+ * Builds the site from a synthetic corpus (N news, N/10 cases, N/20 lectures, 262+48 deputies, 12
+ * stations) and prints figures: seed rate, build stages, pages/s, peak memory of the process tree,
+ * dist and index size, bytes and time of searches in Chromium, search quality, page weight. Figures
+ * only: it never fails on time. Writes bench/results/<date>-<N>.json and .md.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { SingleBar } from 'cli-progress'
+import type { Browser, Page } from 'playwright-core'
+
+import { ROOT } from '../cms/paths.ts'
+import { serveSite } from '../scripts/lib/site-server.ts'
+import type { SearchRecord } from '../site/lib/search-records.ts'
+import { launchBrowser } from '../tests/helpers/browser.ts'
+import { SEARCH_QUERIES } from '../tests/fixtures/search-queries.ts'
+import { folderStats, kb, mb, pageWeight, watchMemory, type Weight } from './measure.ts'
+
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '10000' },
+    quick: { type: 'boolean', default: false },
+    baseline: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+  },
+})
+const items = Number(values.items)
+if (!Number.isInteger(items) || items < 10) {
+  console.error('bench: --items must be a whole number ≥ 10')
+  process.exit(2)
+}
+const BIN = path.join(ROOT, 'node_modules', '.bin')
+const CACHE = path.join(ROOT, 'bench', '.cache')
+const CORPUS_VERSION = 2
+const corpusDir = path.join(CACHE, `corpus-v${CORPUS_VERSION}-${items}`)
+const log = (line: string) => console.log(`bench: ${line}`)
+const env = {
+  DATA_DIR: corpusDir,
+  DATABASE_URI: `file:${path.join(corpusDir, 'cms.db')}`,
+  PAYLOAD_SECRET: 'bench-only-secret',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  PATH: `${BIN}:${process.env.PATH}`,
+}
+
+function run(cmd: string, args: string[], extraEnv: Record<string, string>, onLine?: (line: string) => void) {
+  return new Promise<{ ms: number; peak: number; peakByProgram: Record<string, number>; output: string }>(
+    (resolve, reject) => {
+      const started = Date.now()
+      const child = spawn(cmd, args, {
+        cwd: ROOT,
+        env: { ...process.env, ...env, ...extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      const memory = watchMemory(child.pid!)
+      let output = ''
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString()
+        for (const line of chunk.toString().split('\n')) if (line.trim()) onLine?.(line)
+      }
+      child.stdout.on('data', onData)
+      child.stderr.on('data', onData)
+      child.on('error', reject)
+      child.on('exit', (code) => {
+        const peak = memory.stop()
+        if (code === 0) resolve({ ms: Date.now() - started, peak, peakByProgram: memory.byName(), output })
+        else reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${output.slice(-3000)}`))
+      })
+    },
+  )
+}
+
+// 1. Corpus (cached by size: generating 10k documents through the Local API takes a minute or two).
+const corpusMeta = path.join(corpusDir, 'corpus.json')
+let seed: { seedMs: number; docs: number; reused: boolean }
+if (values.fresh) fs.rmSync(corpusDir, { recursive: true, force: true })
+if (fs.existsSync(corpusMeta)) {
+  seed = { ...JSON.parse(fs.readFileSync(corpusMeta, 'utf8')), reused: true }
+  log(
+    `corpus: reusing ${path.relative(ROOT, corpusDir)} (${seed.docs} generated documents; --fresh to regenerate)`,
+  )
+} else {
+  fs.mkdirSync(corpusDir, { recursive: true })
+  const progressFile = path.join(corpusDir, 'progress')
+  const total = items + Math.round(items / 10) + Math.round(items / 20)
+  log(`corpus: generating ${total} documents through the Local API…`)
+  const bar = new SingleBar({ format: 'bench: seeding [{bar}] {value}/{total} docs', hideCursor: true })
+  bar.start(total, 0)
+  const timer = setInterval(() => {
+    const text = fs.existsSync(progressFile) ? fs.readFileSync(progressFile, 'utf8') : '0/0'
+    bar.update(Number(text.split('/')[0]))
+  }, 500)
+  const result = await run(path.join(BIN, 'tsx'), ['bench/generate.ts', String(items), progressFile], {})
+  clearInterval(timer)
+  bar.update(total)
+  bar.stop()
+  const last = result.output.trim().split('\n').at(-1)!
+  seed = { ...(JSON.parse(last) as { seedMs: number; docs: number }), reused: false }
+  fs.writeFileSync(corpusMeta, JSON.stringify(seed))
+}
+const seedRate = seed.docs / (seed.seedMs / 1000)
+log(`corpus: ${seed.docs} documents, seeded at ${seedRate.toFixed(0)} docs/s`)
+
+interface BuildFigures {
+  wallMs: number
+  peakBytes: number
+  cmsReadMs: number
+  astroMs: number
+  indexMs: number
+  /** Part of the index time that the build waited for (the rest overlapped with Astro). */
+  waitedMs: number
+  pages: number
+  /** Peak RSS per program of the build's process tree (each at its own worst moment). */
+  peakByProgram: Record<string, number>
+  dist: { bytes: number; files: number }
+  index: { bytes: number; files: number }
+}
+
+/** One full build into `outDir`; `stock` = Astro + the pagefind CLI with default settings. */
+async function build(outDir: string, stock: boolean): Promise<BuildFigures> {
+  fs.rmSync(outDir, { recursive: true, force: true })
+  const recordsOut = path.join(CACHE, `records-${items}.json`)
+  let cmsReadMs = 0
+  let indexMs = 0
+  let waitedMs = 0
+  let pages = 0
+  const bar = new SingleBar({ format: `bench: ${stock ? 'stock' : 'our'} build {stage}`, hideCursor: true })
+  bar.start(1, 0, { stage: 'starting…' })
+  const astro = await run(
+    path.join(BIN, 'astro'),
+    ['build'],
+    { SITE_OUT_DIR: outDir, SEARCH_RECORDS_OUT: recordsOut, ...(stock ? { SEARCH_MODE: 'stock' } : {}) },
+    (line) => {
+      const read = line.match(/cms: read .* in (\d+) ms/)
+      if (read) cmsReadMs = Number(read[1])
+      const indexed = line.match(/indexed (\d+) pages for search in (\d+) ms(?:.*waited (\d+) ms)?/)
+      if (indexed) {
+        indexMs = Number(indexed[2])
+        waitedMs = Number(indexed[3] ?? indexed[2])
+      }
+      const built = line.match(/(\d+) page\(s\) built/)
+      if (built) pages = Number(built[1])
+      const stage = line.match(/\[([\w@/.-]+)\]\s*(.*)$/)
+      if (stage) bar.update(0, { stage: `${stage[1]}: ${stage[2].slice(0, 70)}` })
+    },
+  )
+  bar.stop()
+  let wallMs = astro.ms
+  let peakBytes = astro.peak
+  if (stock) {
+    const cli = await run(path.join(BIN, 'pagefind'), ['--site', outDir], {})
+    indexMs = cli.ms
+    wallMs += cli.ms
+    peakBytes = Math.max(peakBytes, cli.peak)
+  }
+  return {
+    wallMs,
+    peakBytes,
+    cmsReadMs,
+    indexMs,
+    // Our index is built alongside page rendering; only the wait at the end adds to the wall time.
+    astroMs: astro.ms - (stock ? 0 : waitedMs) - cmsReadMs,
+    waitedMs: stock ? indexMs : waitedMs,
+    pages,
+    peakByProgram: astro.peakByProgram,
+    dist: folderStats(outDir),
+    index: folderStats(path.join(outDir, 'pagefind')),
+  }
+}
+
+interface SearchFigures {
+  firstBytes: number
+  laterBytes: number
+  typingMs: number[]
+  searchMs: number[]
+  quality: { queries: number; recall: number; precision: number; top1: number | null; rows: string[] }
+}
+
+async function measureSearch(browser: Browser, dist: string, stock: boolean): Promise<SearchFigures> {
+  const server = await serveSite({ root: () => dist, port: 0 })
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  // Every response the page or its workers receive (Pagefind fetches its index from a worker).
+  let bytes = 0
+  const count = async (request: import('playwright-core').Request) => {
+    const sizes = await request.sizes().catch(() => null)
+    if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize
+  }
+  page.on('requestfinished', (request) => void count(request))
+  const settle = () => new Promise((r) => setTimeout(r, 300))
+  const [first, later] = ['加装电梯', '停车难']
+  const typingMs: number[] = []
+  const searchMs: number[] = []
+  let firstBytes: number
+  let laterBytes: number
+  if (!stock) {
+    await page.goto(`${server.url}/search/`)
+    await page.waitForSelector('form[data-ready]')
+    typingMs.push(await typeAndWait(page, first))
+    await settle()
+    firstBytes = bytes
+    bytes = 0
+    typingMs.push(await typeAndWait(page, later))
+    await settle()
+    laterBytes = bytes
+    for (const q of ['噪声扰民', '梯控', '有事找代表']) typingMs.push(await typeAndWait(page, q))
+    for (const q of ['微心愿', '奎声应民声', '管网改造']) {
+      searchMs.push(
+        await page.evaluate(async (q) => {
+          const t = performance.now()
+          await (
+            window as unknown as { minhuSearch: { findPages: (q: string) => Promise<unknown> } }
+          ).minhuSearch.findPages(q)
+          return performance.now() - t
+        }, q),
+      )
+    }
+  } else {
+    // The stock UI: Pagefind's default UI script and styles plus its search.
+    await page.goto(`${server.url}/404.html`)
+    bytes = 0
+    const t = await page.evaluate(
+      async ([first, later]) => {
+        const css = document.createElement('link')
+        css.rel = 'stylesheet'
+        css.href = '/pagefind/pagefind-ui.css'
+        document.head.append(css)
+        await new Promise((r) => {
+          const s = document.createElement('script')
+          s.src = '/pagefind/pagefind-ui.js'
+          s.onload = r
+          document.head.append(s)
+        })
+        const pf = await import('/pagefind/pagefind.js' as string)
+        const t0 = performance.now()
+        const r = await pf.search(first)
+        await Promise.all(r.results.slice(0, 5).map((x: { data: () => Promise<unknown> }) => x.data()))
+        const t1 = performance.now()
+        ;(window as unknown as { pf: unknown }).pf = pf
+        void later
+        return t1 - t0
+      },
+      [first, later],
+    )
+    searchMs.push(t)
+    await settle()
+    firstBytes = bytes
+    bytes = 0
+    searchMs.push(
+      await page.evaluate(async (later) => {
+        const pf = (
+          window as unknown as {
+            pf: { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> }
+          }
+        ).pf
+        const t0 = performance.now()
+        const r = await pf.search(later)
+        await Promise.all(r.results.slice(0, 5).map((x) => x.data()))
+        return performance.now() - t0
+      }, later),
+    )
+    await settle()
+    laterBytes = bytes
+  }
+  const quality = await measureQuality(page, stock)
+  await context.close()
+  await server.close()
+  return { firstBytes, laterBytes, typingMs, searchMs, quality }
+}
+
+/** Types `query` into the search box and waits for the result line: what a visitor waits for. */
+async function typeAndWait(page: Page, query: string): Promise<number> {
+  return page.evaluate(async (q) => {
+    const input = document.getElementById('search-q') as HTMLInputElement
+    const status = document.getElementById('search-status')!
+    const t0 = performance.now()
+    input.value = q
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    await new Promise<void>((resolve) => {
+      // No named helper functions in here: tsx would wrap them in a __name() the page does not have.
+      const obs = new MutationObserver(() => {
+        if ((status.textContent ?? '').includes(`“${q}”`) && document.querySelector('.result-link')) {
+          obs.disconnect()
+          resolve()
+        }
+      })
+      obs.observe(document.body, { childList: true, subtree: true, characterData: true })
+    })
+    return performance.now() - t0
+  }, query)
+}
+
+async function measureQuality(page: Page, stock: boolean) {
+  const records = JSON.parse(
+    fs.readFileSync(path.join(CACHE, `records-${items}.json`), 'utf8'),
+  ) as SearchRecord[]
+  const queries = values.quick ? SEARCH_QUERIES.slice(0, 12) : SEARCH_QUERIES
+  let tp = 0
+  let fp = 0
+  let fn = 0
+  let top1Hits = 0
+  let top1Total = 0
+  const rows: string[] = []
+  for (const q of queries) {
+    const truth = new Set(records.filter((r) => r.text.includes(q)).map((r) => r.url))
+    const titled = new Set(records.filter((r) => r.title.includes(q)).map((r) => r.url))
+    const urls = await page.evaluate(
+      async ([q, stock]) => {
+        const w = window as unknown as {
+          minhuSearch?: {
+            findPages: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>
+          }
+          pf?: { search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }> }
+        }
+        const res = stock ? await w.pf!.search(q) : await w.minhuSearch!.findPages(q)
+        const list = res?.results ?? []
+        const out: string[] = []
+        for (let i = 0; i < list.length; i += 50) {
+          const batch = await Promise.all(list.slice(i, i + 50).map((r) => r.data()))
+          out.push(...batch.map((d) => d.url.replace(/index\.html$/, '')))
+        }
+        return out
+      },
+      [q, stock] as const,
+    )
+    const got = new Set(urls)
+    const hit = [...got].filter((u) => truth.has(u)).length
+    tp += hit
+    fp += got.size - hit
+    fn += truth.size - hit
+    if (titled.size) {
+      top1Total++
+      if (urls[0] && titled.has(urls[0])) top1Hits++
+    }
+    rows.push(`${q}: ${hit}/${truth.size} found, ${got.size - hit} without it`)
+  }
+  return {
+    queries: queries.length,
+    recall: tp / Math.max(1, tp + fn),
+    precision: tp / Math.max(1, tp + fp),
+    top1: top1Total ? top1Hits / top1Total : null,
+    rows,
+  }
+}
+
+// 2. Builds and searches.
+const browser = await launchBrowser()
+const results: Record<string, { build: BuildFigures; search: SearchFigures; home: Weight; article: Weight }> =
+  {}
+for (const mode of values.baseline ? (['ours', 'stock'] as const) : (['ours'] as const)) {
+  const outDir = path.join(CACHE, `dist-${mode}-${items}`)
+  log(`${mode}: building ${items} items…`)
+  const figures = await build(outDir, mode === 'stock')
+  log(
+    `${mode}: built ${figures.pages} pages in ${(figures.wallMs / 1000).toFixed(1)} s, peak ${mb(figures.peakBytes)}`,
+  )
+  log(`${mode}: measuring search in Chromium…`)
+  const search = await measureSearch(browser, outDir, mode === 'stock')
+  const article = fs.readdirSync(path.join(outDir, 'news')).find((d) => d.startsWith('bench-news-'))!
+  results[mode] = {
+    build: figures,
+    search,
+    home: pageWeight(outDir, 'index.html'),
+    article: pageWeight(outDir, `news/${article}/index.html`),
+  }
+}
+await browser.close()
+
+// 3. Report.
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN)
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const row = (label: string, f: (r: (typeof results)['ours']) => string) =>
+  `| ${label} | ${Object.values(results).map(f).join(' | ')} |`
+const table = [
+  `| ${items} news (+${Math.round(items / 10)} cases, ${Math.round(items / 20)} lectures, 310 deputies) | ${Object.keys(results).join(' | ')} |`,
+  `|---|${Object.keys(results)
+    .map(() => '---')
+    .join('|')}|`,
+  row('full build (wall)', (r) => s(r.build.wallMs)),
+  row('– CMS read (Local API)', (r) => s(r.build.cmsReadMs)),
+  row('– Astro pages + media', (r) => s(r.build.astroMs)),
+  row('– search index (of which not overlapped)', (r) => `${s(r.build.indexMs)} (${s(r.build.waitedMs)})`),
+  row('pages / s end to end', (r) => (r.build.pages / (r.build.wallMs / 1000)).toFixed(0)),
+  row('peak memory (process tree)', (r) => mb(r.build.peakBytes)),
+  row('– by program (each at its peak)', (r) =>
+    Object.entries(r.build.peakByProgram)
+      .map(([name, bytes]) => `${name} ${mb(bytes)}`)
+      .join(', '),
+  ),
+  row('dist/ size, files', (r) => `${mb(r.build.dist.bytes)}, ${r.build.dist.files}`),
+  row('search index size, files', (r) => `${mb(r.build.index.bytes)}, ${r.build.index.files}`),
+  row('first search, bytes (UI included)', (r) => kb(r.search.firstBytes)),
+  row('later search, bytes', (r) => kb(r.search.laterBytes)),
+  row('typing → results (median)', (r) =>
+    r.search.typingMs.length ? `${median(r.search.typingMs).toFixed(0)} ms` : '–',
+  ),
+  row('search call (median)', (r) => `${median(r.search.searchMs).toFixed(0)} ms`),
+  row(
+    `recall (${Object.values(results)[0].search.quality.queries} queries)`,
+    (r) => `${(r.search.quality.recall * 100).toFixed(1)}%`,
+  ),
+  row('precision', (r) => `${(r.search.quality.precision * 100).toFixed(1)}%`),
+  row('top-1 (title match first)', (r) =>
+    r.search.quality.top1 === null ? '–' : `${(r.search.quality.top1 * 100).toFixed(0)}%`,
+  ),
+  row('home page: HTML+CSS+JS (gzip)', (r) => `${kb(r.home.total)} (${kb(r.home.gzip)})`),
+  row('article page: HTML+CSS+JS (gzip)', (r) => `${kb(r.article.total)} (${kb(r.article.gzip)})`),
+]
+const seedLine = `Seed: ${seed.docs} documents at ${seedRate.toFixed(0)} docs/s through the Local API${seed.reused ? ' (cached corpus, rate from when it was generated)' : ''}.`
+const md = [
+  `# Benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  '',
+  seedLine,
+  '',
+  ...table,
+  '',
+].join('\n')
+console.log('\n' + md)
+for (const [mode, r] of Object.entries(results)) {
+  console.log(`${mode} search quality by query: ${r.search.quality.rows.join('; ')}`)
+}
+fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true })
+const stem = path.join(
+  ROOT,
+  'bench',
+  'results',
+  `${new Date().toISOString().slice(0, 10)}-${items}${values.baseline ? '-baseline' : ''}`,
+)
+fs.writeFileSync(`${stem}.json`, JSON.stringify({ items, seed, results }, null, 2))
+fs.writeFileSync(`${stem}.md`, md)
+log(`wrote ${path.relative(ROOT, stem)}.json and .md`)
+process.exit(0)
