@@ -173,6 +173,8 @@ async function build(outDir: string, stock: boolean): Promise<BuildFigures> {
 
 interface SearchFigures {
   firstBytes: number
+  /** The first search's bytes by kind of file. */
+  firstParts: Record<string, number>
   laterBytes: number
   typingMs: number[]
   searchMs: number[]
@@ -185,9 +187,26 @@ async function measureSearch(browser: Browser, dist: string, stock: boolean): Pr
   const page = await context.newPage()
   // Every response the page or its workers receive (Pagefind fetches its index from a worker).
   let bytes = 0
+  let parts: Record<string, number> = {}
+  const kind = (url: string) =>
+    /\.pf_index/.test(url)
+      ? 'index chunks'
+      : /\.pf_fragment/.test(url)
+        ? 'fragments'
+        : /\.pf_meta/.test(url)
+          ? 'meta'
+          : /wasm/.test(url)
+            ? 'wasm'
+            : /pagefind/.test(url)
+              ? 'pagefind js'
+              : 'page + UI'
   const count = async (request: import('playwright-core').Request) => {
     const sizes = await request.sizes().catch(() => null)
-    if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize
+    if (!sizes) return
+    const n = sizes.responseBodySize + sizes.responseHeadersSize
+    bytes += n
+    const k = kind(request.url())
+    parts[k] = (parts[k] ?? 0) + n
   }
   page.on('requestfinished', (request) => void count(request))
   const settle = () => new Promise((r) => setTimeout(r, 300))
@@ -196,12 +215,15 @@ async function measureSearch(browser: Browser, dist: string, stock: boolean): Pr
   const searchMs: number[] = []
   let firstBytes: number
   let laterBytes: number
+  let firstParts: Record<string, number> = {}
   if (!stock) {
     await page.goto(`${server.url}/search/`)
     await page.waitForSelector('form[data-ready]')
     typingMs.push(await typeAndWait(page, first))
     await settle()
     firstBytes = bytes
+    firstParts = parts
+    parts = {}
     bytes = 0
     typingMs.push(await typeAndWait(page, later))
     await settle()
@@ -248,6 +270,8 @@ async function measureSearch(browser: Browser, dist: string, stock: boolean): Pr
     searchMs.push(t)
     await settle()
     firstBytes = bytes
+    firstParts = parts
+    parts = {}
     bytes = 0
     searchMs.push(
       await page.evaluate(async (later) => {
@@ -268,7 +292,7 @@ async function measureSearch(browser: Browser, dist: string, stock: boolean): Pr
   const quality = await measureQuality(page, stock)
   await context.close()
   await server.close()
-  return { firstBytes, laterBytes, typingMs, searchMs, quality }
+  return { firstBytes, firstParts, laterBytes, typingMs, searchMs, quality }
 }
 
 /** Types `query` into the search box and waits for the result line: what a visitor waits for. */
@@ -293,6 +317,9 @@ async function typeAndWait(page: Page, query: string): Promise<number> {
   }, query)
 }
 
+/** Results opened per query to check them (each costs a fragment fetch). */
+const OPEN_CAP = 1000
+
 async function measureQuality(page: Page, stock: boolean) {
   const records = JSON.parse(
     fs.readFileSync(path.join(CACHE, `records-${items}.json`), 'utf8'),
@@ -307,8 +334,8 @@ async function measureQuality(page: Page, stock: boolean) {
   for (const q of queries) {
     const truth = new Set(records.filter((r) => r.text.includes(q)).map((r) => r.url))
     const titled = new Set(records.filter((r) => r.title.includes(q)).map((r) => r.url))
-    const urls = await page.evaluate(
-      async ([q, stock]) => {
+    const { urls, total } = await page.evaluate(
+      async ([q, stock, cap]) => {
         const w = window as unknown as {
           minhuSearch?: {
             findPages: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>
@@ -318,24 +345,30 @@ async function measureQuality(page: Page, stock: boolean) {
         const res = stock ? await w.pf!.search(q) : await w.minhuSearch!.findPages(q)
         const list = res?.results ?? []
         const out: string[] = []
-        for (let i = 0; i < list.length; i += 50) {
-          const batch = await Promise.all(list.slice(i, i + 50).map((r) => r.data()))
+        for (let i = 0; i < Math.min(list.length, cap); i += 50) {
+          const batch = await Promise.all(list.slice(i, Math.min(i + 50, cap)).map((r) => r.data()))
           out.push(...batch.map((d) => d.url.replace(/index\.html$/, '')))
         }
-        return out
+        return { urls: out, total: list.length }
       },
-      [q, stock] as const,
+      [q, stock, OPEN_CAP] as const,
     )
-    const got = new Set(urls)
-    const hit = [...got].filter((u) => truth.has(u)).length
+    // Beyond OPEN_CAP hits, precision is measured on the first OPEN_CAP and the rest estimated from it.
+    const loaded = new Set(urls)
+    const hitLoaded = [...loaded].filter((u) => truth.has(u)).length
+    const share = loaded.size ? hitLoaded / loaded.size : 0
+    const hit = total > loaded.size ? Math.min(truth.size, Math.round(share * total)) : hitLoaded
+    const gotSize = total
     tp += hit
-    fp += got.size - hit
+    fp += gotSize - hit
     fn += truth.size - hit
     if (titled.size) {
       top1Total++
       if (urls[0] && titled.has(urls[0])) top1Hits++
     }
-    rows.push(`${q}: ${hit}/${truth.size} found, ${got.size - hit} without it`)
+    rows.push(
+      `${q}: ${hit}/${truth.size} found, ${gotSize - hit} without it${total > loaded.size ? ' (estimated)' : ''}`,
+    )
   }
   return {
     queries: queries.length,
@@ -393,6 +426,11 @@ const table = [
   row('dist/ size, files', (r) => `${mb(r.build.dist.bytes)}, ${r.build.dist.files}`),
   row('search index size, files', (r) => `${mb(r.build.index.bytes)}, ${r.build.index.files}`),
   row('first search, bytes (UI included)', (r) => kb(r.search.firstBytes)),
+  row('– of which', (r) =>
+    Object.entries(r.search.firstParts)
+      .map(([k, n]) => `${k} ${kb(n)}`)
+      .join(', '),
+  ),
   row('later search, bytes', (r) => kb(r.search.laterBytes)),
   row('typing → results (median)', (r) =>
     r.search.typingMs.length ? `${median(r.search.typingMs).toFixed(0)} ms` : '–',
