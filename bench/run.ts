@@ -215,7 +215,7 @@ async function measureSearch(browser: Browser, dist: string, stock: boolean): Pr
   const searchMs: number[] = []
   let firstBytes: number
   let laterBytes: number
-  let firstParts: Record<string, number> = {}
+  let firstParts: Record<string, number>
   if (!stock) {
     await page.goto(`${server.url}/search/`)
     await page.waitForSelector('form[data-ready]')
