@@ -37,13 +37,33 @@ export async function findPages(pagefind: Pagefind, query: string, type?: string
   const filters = type ? { 类型: type } : undefined
   const ranked = await pagefind.search(term, { filters })
   if (!ranked) return null
-  if (words.length === 1) return { results: ranked.results, counts: ranked.filters['类型'] ?? {} }
+  if (words.length === 1) {
+    return { results: await titlesFirst(ranked.results, query), counts: ranked.filters['类型'] ?? {} }
+  }
   const exact = await pagefind.search(`"${term}"`, { filters })
   const inPhrase = new Set(exact?.results.map((r) => r.id))
   return {
-    results: ranked.results.filter((r) => inPhrase.has(r.id)),
+    results: await titlesFirst(
+      ranked.results.filter((r) => inPhrase.has(r.id)),
+      query,
+    ),
     counts: exact?.filters['类型'] ?? {},
   }
+}
+
+/**
+ * Within the first page of hits, pages whose title contains the query come first (Pagefind ranks by
+ * word frequency only). Costs nothing extra: the first page's data is loaded to show it anyway.
+ */
+async function titlesFirst(results: PagefindResult[], query: string): Promise<PagefindResult[]> {
+  const head = results.slice(0, PAGE)
+  const data = await Promise.all(head.map((r) => r.data()))
+  const q = query.trim()
+  const order = head
+    .map((r, i) => ({ r, i, title: (data[i].meta.title ?? '').includes(q) }))
+    .sort((a, b) => Number(b.title) - Number(a.title) || a.i - b.i)
+    .map((x) => x.r)
+  return [...order, ...results.slice(PAGE)]
 }
 
 const PAGE = 10
