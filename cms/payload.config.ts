@@ -16,6 +16,7 @@ import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
 import { databaseAdapter } from './db.ts'
 import { logEmail } from './email.ts'
+import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
 import { Site } from './globals/Site.ts'
 import { dataDir, ROOT } from './paths.ts'
 
@@ -48,6 +49,7 @@ export default buildConfig({
       importMapFile: path.join(ROOT, 'cms', 'app', '(payload)', 'admin', 'importMap.js'),
     },
     meta: { titleSuffix: ' · 民呼我应 内容管理' },
+    components: { afterDashboard: ['/components/SiteBuildStatus#SiteBuildStatus'] },
     dateFormat: 'yyyy-MM-dd HH:mm',
   },
   i18n: {
@@ -57,6 +59,7 @@ export default buildConfig({
   },
   collections: [News, Lectures, Cases, Deputies, Stations, Media, Users],
   globals: [Site],
+  endpoints: [{ path: '/site-builds', method: 'get', handler: siteBuildsEndpoint }],
   editor: lexicalEditor(),
   email: logEmail,
   db: databaseAdapter(),

@@ -13,6 +13,8 @@ import { adminLogin, ensureAdmin, type AdminLogin } from '../cms/seed/admin.ts'
 import { seed } from '../cms/seed/index.ts'
 import { buildAdminIfNeeded, stampOf } from './lib/admin-build.ts'
 import { startCmsServer } from './lib/cms-server.ts'
+import { rebuildRequestsFile } from '../cms/hooks/requestRebuild.ts'
+import { RebuildWorker } from './lib/rebuild-worker.ts'
 import { buildSite } from './lib/site-build.ts'
 import { serveSite } from './lib/site-server.ts'
 
@@ -77,8 +79,21 @@ try {
   fail(error)
 }
 
+// Publishing in the CMS appends to data/rebuild-requests.jsonl; this worker rebuilds into a fresh folder
+// and swaps it in only when the build succeeded.
+const worker = new RebuildWorker({
+  requestsFile: rebuildRequestsFile(),
+  statusFile: path.join(dataDir(), 'site-builds.json'),
+  buildsDir: path.join(dataDir(), 'site-builds'),
+  initialLive: distDir,
+  debounceMs: Number(process.env.REBUILD_DEBOUNCE_MS ?? 1500),
+  build: (outDir) => buildSite({ outDir }),
+  onLive: () => {},
+  log,
+})
 const cms = await startCmsServer({ port: cmsPort }).catch(fail)
-const site = await serveSite({ root: () => distDir, port: sitePort }).catch(fail)
+const site = await serveSite({ root: () => worker.live, port: sitePort }).catch(fail)
+worker.start()
 const password =
   login.source === 'env'
     ? '(ADMIN_PASSWORD)'
@@ -90,12 +105,14 @@ log(`Site:       ${site.url}/`)
 log(`CMS admin:  ${cms.url}/admin`)
 log(`Login:      ${login.email}`)
 log(`Password:   ${password}`)
+log('Publishing in the admin rebuilds the site by itself (status on the admin dashboard).')
 log('Press Ctrl-C to stop.')
 
 cms.process.stdout!.on('data', (c: Buffer) => process.stdout.write(c))
 cms.process.stderr!.on('data', (c: Buffer) => process.stderr.write(c))
 const shutdown = async () => {
   log('\nstopping…')
+  worker.stop()
   await Promise.all([cms.stop(), site.close()])
   process.exit(0)
 }

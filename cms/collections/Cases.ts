@@ -4,6 +4,7 @@ import { isStaff, publishedOrStaff } from '../access/index.ts'
 import { imageField, publishedAtField, streetField } from '../fields/common.ts'
 import { CASE_CATEGORIES, selectOptions } from '../fields/options.ts'
 import { slugField } from '../fields/slug.ts'
+import { rebuildAfterChange, rebuildAfterDelete, rememberPublished } from '../hooks/requestRebuild.ts'
 
 /** Case stories: 群众微心愿、代表帮实现 — a residents' request, what deputies did, the result. */
 export const Cases: CollectionConfig = {
@@ -24,6 +25,11 @@ export const Cases: CollectionConfig = {
   },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
+  hooks: {
+    beforeChange: [rememberPublished],
+    afterChange: [rebuildAfterChange],
+    afterDelete: [rebuildAfterDelete],
+  },
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     {

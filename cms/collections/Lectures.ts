@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff, publishedOrStaff } from '../access/index.ts'
 import { imageField, publishedAtField } from '../fields/common.ts'
 import { slugField } from '../fields/slug.ts'
+import { rebuildAfterChange, rebuildAfterDelete, rememberPublished } from '../hooks/requestRebuild.ts'
 
 /** 人大微讲堂: short talks explaining how the people's congress works. */
 export const Lectures: CollectionConfig = {
@@ -23,6 +24,11 @@ export const Lectures: CollectionConfig = {
   },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
+  hooks: {
+    beforeChange: [rememberPublished],
+    afterChange: [rebuildAfterChange],
+    afterDelete: [rebuildAfterDelete],
+  },
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     { name: 'speaker', type: 'text', label: '主讲人', required: true, maxLength: 60 },

@@ -2,6 +2,7 @@ import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } f
 
 import { anyone, isStaff } from '../access/index.ts'
 import { mediaDir } from '../paths.ts'
+import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'
 
 const MB = 1024 * 1024
 
@@ -57,7 +58,11 @@ export const Media: CollectionConfig = {
     update: isStaff,
     delete: isStaff,
   },
-  hooks: { beforeOperation: [checkUpload] },
+  hooks: {
+    afterChange: [rebuildAfterChange],
+    afterDelete: [rebuildAfterDelete],
+    beforeOperation: [checkUpload],
+  },
   upload: {
     // Evaluated when the config is built (after DATA_DIR is set), see cms/paths.ts.
     staticDir: mediaDir(),

@@ -4,6 +4,7 @@ import { isStaff, publishedOrStaff } from '../access/index.ts'
 import { imageField, publishedAtField } from '../fields/common.ts'
 import { NEWS_CATEGORIES, selectOptions } from '../fields/options.ts'
 import { slugField } from '../fields/slug.ts'
+import { rebuildAfterChange, rebuildAfterDelete, rememberPublished } from '../hooks/requestRebuild.ts'
 
 /** 新闻动态 and 通知公告. */
 export const News: CollectionConfig = {
@@ -25,6 +26,11 @@ export const News: CollectionConfig = {
   },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
+  hooks: {
+    beforeChange: [rememberPublished],
+    afterChange: [rebuildAfterChange],
+    afterDelete: [rebuildAfterDelete],
+  },
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     {

@@ -4,6 +4,7 @@ import { anyone, isStaff } from '../access/index.ts'
 import { imageField, streetField } from '../fields/common.ts'
 import { STATION_TYPES, selectOptions } from '../fields/options.ts'
 import { slugField } from '../fields/slug.ts'
+import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'
 
 /** A public office number: landline with area code, or a 400/800 service number. */
 const PUBLIC_PHONE = /^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/
@@ -25,6 +26,7 @@ export const Stations: CollectionConfig = {
     delete: isStaff,
   },
   defaultSort: 'name',
+  hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 60 },
     {

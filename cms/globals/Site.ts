@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, isStaff } from '../access/index.ts'
+import { rebuildAfterGlobalChange } from '../hooks/requestRebuild.ts'
 
 const linkFields = [
   { name: 'label', type: 'text', label: '名称', required: true, maxLength: 40 },
@@ -13,6 +14,7 @@ export const Site: GlobalConfig = {
   label: '网站设置',
   admin: { group: '系统' },
   access: { read: anyone, update: isStaff },
+  hooks: { afterChange: [rebuildAfterGlobalChange] },
   fields: [
     {
       type: 'tabs',

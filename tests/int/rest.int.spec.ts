@@ -238,3 +238,20 @@ describe('deputy import from the admin (POST /api/deputies/import)', () => {
     expect(found.docs[0]?.pinyin).toBe('qian qi')
   })
 })
+
+describe('site build status for the admin (GET /api/site-builds)', () => {
+  it('is for staff only', async () => {
+    expect((await get('/api/site-builds')).status).toBe(403)
+    const login = await get('/api/users/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(editorLogin),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const res = await get('/api/site-builds', { headers: { authorization: `JWT ${token}` } })
+    expect(res.status).toBe(200)
+    const status = (await res.json()) as { builds: unknown[]; live?: string }
+    expect(Array.isArray(status.builds)).toBe(true)
+    expect(status.live).toBeUndefined()
+  })
+})

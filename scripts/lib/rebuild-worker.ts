@@ -1,0 +1,182 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { RebuildRequest } from '../../cms/hooks/requestRebuild.ts'
+
+export interface BuildRecord {
+  id: string
+  startedAt: string
+  ms: number
+  ok: boolean
+  error?: string
+  /** What asked for it, e.g. "news #12 update (editor@example.org) + 3 more". */
+  trigger: string
+}
+
+export interface BuildStatus {
+  /** Folder being served. */
+  live: string
+  running: { id: string; startedAt: string; trigger: string } | null
+  queued: boolean
+  builds: BuildRecord[]
+}
+
+export interface RebuildWorkerOptions {
+  requestsFile: string
+  statusFile: string
+  /** New builds go into fresh folders here; the last good one is served. */
+  buildsDir: string
+  /** The folder served before the first rebuild (dist/). */
+  initialLive: string
+  /** Quiet time after the last request before building: a burst of publishes makes one build. */
+  debounceMs: number
+  build: (outDir: string) => Promise<void>
+  onLive: (dir: string) => void
+  log: (line: string) => void
+}
+
+/**
+ * Watches the rebuild requests the CMS hooks append, coalesces them (debounce), runs one build at a time
+ * into a fresh folder, and makes it live only when it succeeded: a failed build leaves the last good site
+ * serving and is recorded with its error in the status file the admin shows.
+ */
+export class RebuildWorker {
+  private offset = 0
+  private pending: RebuildRequest[] = []
+  private timer: NodeJS.Timeout | undefined
+  private poller: NodeJS.Timeout | undefined
+  private running = false
+  private status: BuildStatus
+
+  constructor(private readonly options: RebuildWorkerOptions) {
+    // `npm start` has just made sure initialLive is current: serve it, keep the build history.
+    const builds = readStatus(options.statusFile)?.builds ?? []
+    this.status = { live: options.initialLive, running: null, queued: false, builds }
+    this.prune(options.initialLive)
+    // Requests written before this start are covered by the build `npm start` just made.
+    this.offset = fs.existsSync(options.requestsFile) ? fs.statSync(options.requestsFile).size : 0
+    this.save()
+  }
+
+  get live(): string {
+    return this.status.live
+  }
+
+  start(): void {
+    this.poller = setInterval(() => this.poll(), 250)
+  }
+
+  stop(): void {
+    clearInterval(this.poller)
+    clearTimeout(this.timer)
+  }
+
+  /** Resolves when nothing is queued or running (for tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running || this.timer || this.pending.length) await new Promise((r) => setTimeout(r, 100))
+  }
+
+  private poll(): void {
+    const { requestsFile } = this.options
+    if (!fs.existsSync(requestsFile)) return
+    const size = fs.statSync(requestsFile).size
+    if (size <= this.offset) return
+    const fd = fs.openSync(requestsFile, 'r')
+    const buffer = Buffer.alloc(size - this.offset)
+    fs.readSync(fd, buffer, 0, buffer.length, this.offset)
+    fs.closeSync(fd)
+    const text = buffer.toString('utf8')
+    const complete = text.lastIndexOf('\n') + 1
+    this.offset += Buffer.byteLength(text.slice(0, complete))
+    for (const line of text.slice(0, complete).split('\n')) {
+      if (!line.trim()) continue
+      try {
+        this.pending.push(JSON.parse(line) as RebuildRequest)
+      } catch {
+        this.options.log(`rebuild: ignored an unreadable request line`)
+      }
+    }
+    this.status.queued = this.pending.length > 0
+    this.save()
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      void this.run()
+    }, this.options.debounceMs)
+  }
+
+  private async run(): Promise<void> {
+    if (this.running || this.pending.length === 0) return
+    this.running = true
+    const requests = this.pending.splice(0)
+    const first = requests[0]
+    const trigger = `${first.collection}${first.id !== undefined ? ` #${first.id}` : ''} ${first.operation}${first.by ? ` (${first.by})` : ''}${requests.length > 1 ? ` + ${requests.length - 1} more` : ''}`
+    const id = new Date().toISOString().replace(/[:.]/g, '-')
+    const outDir = path.join(this.options.buildsDir, id)
+    const started = Date.now()
+    this.status.running = { id, startedAt: new Date(started).toISOString(), trigger }
+    this.status.queued = false
+    this.save()
+    this.options.log(`rebuild: building for ${trigger}…`)
+    let record: BuildRecord
+    try {
+      await this.options.build(outDir)
+      const previous = this.status.live
+      this.status.live = outDir
+      this.options.onLive(outDir)
+      record = { id, startedAt: this.status.running.startedAt, ms: Date.now() - started, ok: true, trigger }
+      this.options.log(`rebuild: live in ${(record.ms / 1000).toFixed(1)} s`)
+      this.prune(previous)
+    } catch (error) {
+      fs.rmSync(outDir, { recursive: true, force: true })
+      const message = error instanceof Error ? error.message : String(error)
+      record = {
+        id,
+        startedAt: this.status.running.startedAt,
+        ms: Date.now() - started,
+        ok: false,
+        error: message.slice(-2000),
+        trigger,
+      }
+      this.options.log(
+        `rebuild: FAILED after ${(record.ms / 1000).toFixed(1)} s, the previous site keeps serving: ${message.split('\n')[0]}`,
+      )
+    }
+    this.status.builds = [record, ...this.status.builds].slice(0, 20)
+    this.status.running = null
+    this.status.queued = this.pending.length > 0
+    this.save()
+    this.running = false
+    if (this.pending.length) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined
+        void this.run()
+      }, this.options.debounceMs)
+    }
+  }
+
+  /** Keeps the live build and the one before it (a reader may still be on it); removes older ones. */
+  private prune(previous: string): void {
+    const { buildsDir } = this.options
+    if (!fs.existsSync(buildsDir)) return
+    for (const name of fs.readdirSync(buildsDir)) {
+      const dir = path.join(buildsDir, name)
+      if (dir !== this.status.live && dir !== previous) fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  private save(): void {
+    fs.mkdirSync(path.dirname(this.options.statusFile), { recursive: true })
+    const tmp = `${this.options.statusFile}.tmp`
+    fs.writeFileSync(tmp, JSON.stringify(this.status, null, 2))
+    fs.renameSync(tmp, this.options.statusFile)
+  }
+}
+
+export function readStatus(file: string): BuildStatus | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as BuildStatus
+  } catch {
+    return null
+  }
+}
