@@ -110,7 +110,7 @@ export class RebuildWorker {
     this.running = true
     const requests = this.pending.splice(0)
     const first = requests[0]
-    const trigger = `${first.collection}${first.id !== undefined ? ` #${first.id}` : ''} ${first.operation}${first.by ? ` (${first.by})` : ''}${requests.length > 1 ? ` + ${requests.length - 1} more` : ''}`
+    const trigger = describe(first, requests.length)
     const id = new Date().toISOString().replace(/[:.]/g, '-')
     const outDir = path.join(this.options.buildsDir, id)
     const started = Date.now()
@@ -171,6 +171,29 @@ export class RebuildWorker {
     fs.writeFileSync(tmp, JSON.stringify(this.status, null, 2))
     fs.renameSync(tmp, this.options.statusFile)
   }
+}
+
+const LABELS: Record<string, string> = {
+  news: '新闻公告',
+  lectures: '微讲堂',
+  cases: '民生案例',
+  deputies: '人大代表',
+  stations: '实践站点',
+  media: '图片视频',
+  site: '网站设置',
+}
+const OPERATIONS: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  unpublish: '撤下',
+}
+
+/** The trigger as editors read it: "新闻公告 #12 修改（editor@example.org）等 4 项". */
+function describe(first: RebuildRequest, count: number): string {
+  const what = `${LABELS[first.collection] ?? first.collection}${first.id !== undefined ? ` #${first.id}` : ''}`
+  const by = first.by ? `（${first.by}）` : ''
+  return `${what} ${OPERATIONS[first.operation] ?? first.operation}${by}${count > 1 ? `等 ${count} 项` : ''}`
 }
 
 export function readStatus(file: string): BuildStatus | null {

@@ -153,7 +153,7 @@ describe('the rebuild worker', () => {
     }
     const status = readStatus(path.join(dataDir(), 'site-builds.json'))!
     expect(status.builds[0]).toMatchObject({ ok: true })
-    expect(status.builds[0].trigger).toMatch(/^news #\d+ create .*more$/)
+    expect(status.builds[0].trigger).toMatch(/^新闻公告 #\d+ 新建（.+）等 \d+ 项$/)
   })
 
   it('a failed build leaves the last good site serving and records the error', async () => {
