@@ -14,6 +14,7 @@ import { Media, MAX_VIDEO_BYTES } from './collections/Media.ts'
 import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
+import { isAdmin, isStaffRequest } from './access/index.ts'
 import { databaseAdapter } from './db.ts'
 import { logEmail } from './email.ts'
 import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
@@ -60,6 +61,16 @@ export default buildConfig({
   collections: [News, Lectures, Cases, Deputies, Stations, Media, Users],
   globals: [Site],
   endpoints: [{ path: '/site-builds', method: 'get', handler: siteBuildsEndpoint }],
+  jobs: {
+    // Scheduled publishing: the CMS server checks for due jobs every minute (not during `next build`).
+    autoRun: [{ cron: '* * * * *', limit: 20, queue: 'default' }],
+    shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build',
+    access: { run: ({ req }) => isStaffRequest(req), queue: ({ req }) => isStaffRequest(req) },
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
+    }),
+  },
   editor: lexicalEditor(),
   email: logEmail,
   db: databaseAdapter(),

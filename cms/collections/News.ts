@@ -24,7 +24,8 @@ export const News: CollectionConfig = {
     delete: isStaff,
     readVersions: isStaff,
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  // schedulePublish: editors pick a time; the jobs runner in the CMS server publishes then.
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
   hooks: {
     beforeChange: [rememberPublished],

@@ -1,5 +1,6 @@
 import * as migration_20261127_143332_initial from './20261127_143332_initial'
 import * as migration_20261127_145851_deputy_code_lecture_deputies from './20261127_145851_deputy_code_lecture_deputies'
+import * as migration_20261127_162130_scheduled_publish from './20261127_162130_scheduled_publish'
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261127_145851_deputy_code_lecture_deputies.up,
     down: migration_20261127_145851_deputy_code_lecture_deputies.down,
     name: '20261127_145851_deputy_code_lecture_deputies',
+  },
+  {
+    up: migration_20261127_162130_scheduled_publish.up,
+    down: migration_20261127_162130_scheduled_publish.down,
+    name: '20261127_162130_scheduled_publish',
   },
 ]

@@ -1,0 +1,80 @@
+import fs from 'node:fs'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Payload } from 'payload'
+
+import { rebuildRequestsFile } from '../../cms/hooks/requestRebuild.ts'
+import { toLexical } from '../../cms/seed/lexical.ts'
+import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+
+/** Scheduled publishing: Payload's schedulePublish job publishes a draft at its time; the site follows. */
+
+let cms: ThrowawayCms
+let payload: Payload
+
+beforeAll(async () => {
+  cms = await openThrowawayCms()
+  payload = cms.payload
+})
+
+afterAll(async () => {
+  await cms?.close()
+})
+
+describe('scheduled publishing', () => {
+  it('publishes a draft when its time comes, and asks for a rebuild then', async () => {
+    const { user } = await makeUser(payload, 'editor')
+    const draft = await payload.create({
+      collection: 'news',
+      data: {
+        title: '定时发布的通知',
+        category: 'notice',
+        body: toLexical(['正文']),
+        publishedAt: '2026-11-27',
+      },
+      draft: true,
+      overrideAccess: false,
+      user,
+    })
+    const requestsBefore = fs.existsSync(rebuildRequestsFile())
+      ? fs.readFileSync(rebuildRequestsFile(), 'utf8')
+      : ''
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'news', value: draft.id },
+        user: { relationTo: 'users', value: user.id },
+      },
+      waitUntil: new Date(Date.now() + 1500),
+    })
+    const anonymous = { overrideAccess: false, user: null } as const
+
+    await payload.jobs.run()
+    expect((await payload.find({ collection: 'news', ...anonymous })).docs.map((d) => d.title)).not.toContain(
+      '定时发布的通知',
+    )
+
+    await new Promise((r) => setTimeout(r, 1800))
+    await payload.jobs.run()
+    const visible = (await payload.find({ collection: 'news', ...anonymous })).docs.map((d) => d.title)
+    expect(visible).toContain('定时发布的通知')
+    const requests = fs.readFileSync(rebuildRequestsFile(), 'utf8').slice(requestsBefore.length)
+    expect(requests).toContain(`"id":${draft.id}`)
+  })
+
+  it('anonymous visitors and editors cannot read the job queue', async () => {
+    await expect(
+      payload.find({ collection: 'payload-jobs', overrideAccess: false, user: null }),
+    ).rejects.toMatchObject({
+      status: 403,
+    })
+    const { user } = await makeUser(payload, 'editor')
+    await expect(
+      payload.find({ collection: 'payload-jobs', overrideAccess: false, user }),
+    ).rejects.toMatchObject({
+      status: 403,
+    })
+  })
+})
