@@ -54,12 +54,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     return docs[0]?.id
   }
 
-  const mediaIds = new Map<string, number | string>()
-  const image = async (img: SeedImage | undefined): Promise<number | string | undefined> => {
-    if (!img) return undefined
-    const cached = mediaIds.get(img.key)
-    if (cached !== undefined) return cached
-    const filename = `${img.key}.jpg`
+  const mediaIdByFilename = async (filename: string): Promise<number | string | undefined> => {
     const { docs } = await payload.find({
       collection: 'media',
       where: { filename: { equals: filename } },
@@ -67,7 +62,16 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       depth: 0,
       overrideAccess: true,
     })
-    let id = docs[0]?.id
+    return docs[0]?.id
+  }
+
+  const mediaIds = new Map<string, number | string>()
+  const image = async (img: SeedImage | undefined): Promise<number | string | undefined> => {
+    if (!img) return undefined
+    const cached = mediaIds.get(img.key)
+    if (cached !== undefined) return cached
+    const filename = `${img.key}.jpg`
+    let id = await mediaIdByFilename(filename)
     if (id === undefined) {
       const buffer = await renderSeedImage(img)
       const doc = await payload.create({
@@ -260,14 +264,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
 
   const sampleVideo = async (): Promise<number | string> => {
     const filename = path.basename(SAMPLE_VIDEO)
-    const { docs } = await payload.find({
-      collection: 'media',
-      where: { filename: { equals: filename } },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-    })
-    if (docs[0]) return docs[0].id
+    const existing = await mediaIdByFilename(filename)
+    if (existing !== undefined) return existing
     const data = fs.readFileSync(SAMPLE_VIDEO)
     const doc = await payload.create({
       collection: 'media',
