@@ -90,13 +90,7 @@ export const rememberPublished: CollectionBeforeChangeHook = async ({
  * What the public site shows changed: a published document was created, edited or unpublished. Saving a
  * draft — also a new draft on top of a published document — changes nothing on the site.
  */
-export const rebuildAfterChange: CollectionAfterChangeHook = async ({
-  doc,
-  previousDoc,
-  collection,
-  operation,
-  req,
-}) => {
+export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, collection, operation, req }) => {
   if (req.context?.seed) return doc
   if (!collection.versions?.drafts) {
     requestRebuild({ collection: collection.slug, id: doc.id, operation, by: who(req) })
@@ -108,7 +102,6 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({
     return doc
   }
   // A draft: the site changes only if this unpublished the document (shown before, not any more).
-  void previousDoc
   const wasPublished = shownBefore.get(key(collection.slug, doc.id)) === true
   shownBefore.delete(key(collection.slug, doc.id))
   if (wasPublished && !(await mainRowPublished(req, collection.slug, doc.id))) {
