@@ -17,6 +17,7 @@ import { Users } from './collections/Users.ts'
 import { isAdmin, isStaffRequest } from './access/index.ts'
 import { databaseAdapter } from './db.ts'
 import { logEmail } from './email.ts'
+import { previewEndpoint } from './endpoints/preview.ts'
 import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
 import { Site } from './globals/Site.ts'
 import { dataDir, ROOT } from './paths.ts'
@@ -60,7 +61,10 @@ export default buildConfig({
   },
   collections: [News, Lectures, Cases, Deputies, Stations, Media, Users],
   globals: [Site],
-  endpoints: [{ path: '/site-builds', method: 'get', handler: siteBuildsEndpoint }],
+  endpoints: [
+    { path: '/site-builds', method: 'get', handler: siteBuildsEndpoint },
+    { path: '/preview', method: 'get', handler: previewEndpoint },
+  ],
   jobs: {
     // Scheduled publishing: the CMS server checks for due jobs every minute (not during `next build`).
     autoRun: [{ cron: '* * * * *', limit: 20, queue: 'default' }],

@@ -14,6 +14,8 @@ export const Cases: CollectionConfig = {
   admin: {
     group: '内容',
     useAsTitle: 'title',
+    // The 预览 button: the latest draft rendered like the site, for editors only.
+    preview: (doc) => `/api/preview?collection=cases&id=${String(doc.id)}`,
     defaultColumns: ['title', 'category', 'street', 'publishedAt', '_status'],
   },
   access: {

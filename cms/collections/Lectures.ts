@@ -13,6 +13,8 @@ export const Lectures: CollectionConfig = {
   admin: {
     group: '内容',
     useAsTitle: 'title',
+    // The 预览 button: the latest draft rendered like the site, for editors only.
+    preview: (doc) => `/api/preview?collection=lectures&id=${String(doc.id)}`,
     defaultColumns: ['title', 'speaker', 'publishedAt', '_status'],
   },
   access: {

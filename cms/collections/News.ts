@@ -14,6 +14,8 @@ export const News: CollectionConfig = {
   admin: {
     group: '内容',
     useAsTitle: 'title',
+    // The 预览 button: the latest draft rendered like the site, for editors only.
+    preview: (doc) => `/api/preview?collection=news&id=${String(doc.id)}`,
     defaultColumns: ['title', 'category', 'publishedAt', '_status'],
     description: '新闻动态与通知公告。保存为草稿不会出现在网站上，点击“发布”后才公开。',
   },

@@ -255,3 +255,34 @@ describe('site build status for the admin (GET /api/site-builds)', () => {
     expect(status.live).toBeUndefined()
   })
 })
+
+describe('draft preview (GET /api/preview)', () => {
+  const draftId = async () =>
+    (await cms.payload.find({ collection: 'news', where: { title: { equals: CANARY } }, draft: true }))
+      .docs[0].id
+
+  it('shows editors the draft like the site, never cached', async () => {
+    const login = await get('/api/users/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(editorLogin),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const res = await get(`/api/preview?collection=news&id=${await draftId()}`, {
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const html = await res.text()
+    expect(html).toContain('<html lang="zh-CN">')
+    expect(html).toContain(CANARY)
+    expect(html).toContain('尚未发布的草稿')
+  })
+
+  it('refuses anonymous visitors without showing anything of the draft', async () => {
+    const res = await get(`/api/preview?collection=news&id=${await draftId()}`)
+    expect(res.status).toBe(403)
+    expect(await res.text()).not.toContain(CANARY)
+    expect((await get('/api/preview?collection=users&id=1')).status).toBe(403)
+  })
+})
