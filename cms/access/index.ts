@@ -17,9 +17,6 @@ function roleOf(req: PayloadRequest): Role | undefined {
 /** Anyone, logged in or not. */
 export const anyone: Access = () => true
 
-/** Nobody through the API; only code running with `overrideAccess`. */
-export const nobody: Access = () => false
-
 /** Admins only. */
 export const isAdmin: Access = ({ req }) => roleOf(req) === 'admin'
 

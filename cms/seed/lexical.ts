@@ -53,15 +53,3 @@ export function toLexical(paragraphs: SeedRichText): LexicalState {
   })
   return { root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }
 }
-
-/** Plain text of a Lexical state (paragraphs joined by blank lines), for comparisons and search. */
-export function lexicalText(state: unknown): string {
-  const walk = (node: unknown): string => {
-    if (!node || typeof node !== 'object') return ''
-    const n = node as { text?: unknown; children?: unknown[] }
-    if (typeof n.text === 'string') return n.text
-    return (n.children ?? []).map(walk).join('')
-  }
-  const root = (state as { root?: { children?: unknown[] } } | null)?.root
-  return (root?.children ?? []).map(walk).join('\n\n')
-}

@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { ROOT } from '../../cms/paths.ts'
+import { runTool } from './run-tool.ts'
 
 const NEXT_DIR = path.join(ROOT, 'cms', '.next')
 const STAMP = path.join(NEXT_DIR, 'source-stamp')
-const BIN = path.join(ROOT, 'node_modules', '.bin')
 
 /** Hash of the files under `paths` (relative to the repository root): names and contents. */
 export function stampOf(paths: string[]): string {
@@ -50,29 +49,14 @@ export async function buildAdminIfNeeded(log: (line: string) => void = console.l
   log('admin: building the Next.js admin (about 1–2 minutes the first time)…')
   const started = Date.now()
   const stamp = sourceStamp()
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(path.join(BIN, 'next'), ['build', 'cms'], {
-      cwd: ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PATH: `${BIN}:${process.env.PATH}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      // Show Next's own progress lines (compiling, generating pages) as they come.
-      for (const line of chunk.toString().split('\n')) {
-        const trimmed = line.trim()
-        if (/^(✓|Creating|Compiled|Generating static|Finalizing)/.test(trimmed)) log(`admin: ${trimmed}`)
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`admin: next build cms failed (exit ${code}):\n${output.slice(-4000)}`)),
-    )
+  await runTool('next', ['build', 'cms'], {
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    failure: 'admin: next build cms failed',
+    // Show Next's own progress lines (compiling, generating pages) as they come.
+    onLine: (line) => {
+      const trimmed = line.trim()
+      if (/^(✓|Creating|Compiled|Generating static|Finalizing)/.test(trimmed)) log(`admin: ${trimmed}`)
+    },
   })
   fs.writeFileSync(STAMP, stamp)
   log(`admin: built in ${((Date.now() - started) / 1000).toFixed(0)} s`)

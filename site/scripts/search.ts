@@ -4,7 +4,6 @@
  * contains the phrase; hits keep the ranked order. So "停车难" finds the pages that say 停车难, not every
  * page with 停车 and 难 somewhere.
  */
-import type { SearchType } from '../lib/search-records.ts'
 import { queryWords, readable } from '../lib/segment.ts'
 
 interface PagefindResult {
@@ -179,5 +178,3 @@ export async function startSearch(): Promise<void> {
   if (input.value) await search(false)
   else input.focus()
 }
-
-export type { SearchType }
