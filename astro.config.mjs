@@ -2,18 +2,30 @@
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
+import { linkUnchangedPages, writeBuildManifest } from './site/integrations/incremental.ts'
 import { mediaFiles } from './site/integrations/media.ts'
 import { searchIndex } from './site/integrations/search-index.ts'
+
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321'
+/** Pages an incremental build linked instead of rendering: the sitemap lists them too. */
+const linkedPages = /** @type {string[]} */ ([])
 
 export default defineConfig({
   srcDir: './site',
   publicDir: './public',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   // The public address, used for the sitemap, RSS and Open Graph links.
-  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  site,
   trailingSlash: 'always',
   build: { format: 'directory' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [sitemap({ filter: (page) => !page.includes('/search/') }), mediaFiles(), searchIndex()],
+  // Order matters: linked pages must exist before the sitemap lists them; the manifest comes last.
+  integrations: [
+    linkUnchangedPages(linkedPages, site),
+    sitemap({ filter: (page) => !page.includes('/search/'), customPages: linkedPages }),
+    mediaFiles(),
+    searchIndex(),
+    writeBuildManifest(),
+  ],
 })

@@ -87,7 +87,13 @@ const worker = new RebuildWorker({
   buildsDir: path.join(dataDir(), 'site-builds'),
   initialLive: distDir,
   debounceMs: Number(process.env.REBUILD_DEBOUNCE_MS ?? 1500),
-  build: (outDir) => buildSite({ outDir }),
+  build: (outDir, base) =>
+    buildSite({
+      outDir,
+      base,
+      // The plan (incremental or full, and why) and the index and page counts; not every Astro step.
+      log: (line) => /plan:|linked|indexed|page\(s\) built/.test(line) && log(`rebuild: ${line}`),
+    }),
   onLive: () => {},
   log,
 })

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { RebuildRequest } from '../../cms/hooks/requestRebuild.ts'
+import { manifestPathOf } from '../../site/lib/build-plan.ts'
 
 export interface BuildRecord {
   id: string
@@ -30,7 +31,8 @@ export interface RebuildWorkerOptions {
   initialLive: string
   /** Quiet time after the last request before building: a burst of publishes makes one build. */
   debounceMs: number
-  build: (outDir: string) => Promise<void>
+  /** Builds into `outDir`; `base` is the live build, whose unchanged pages an incremental build reuses. */
+  build: (outDir: string, base: string) => Promise<void>
   onLive: (dir: string) => void
   log: (line: string) => void
 }
@@ -120,7 +122,7 @@ export class RebuildWorker {
     this.options.log(`rebuild: building for ${trigger}…`)
     let record: BuildRecord
     try {
-      await this.options.build(outDir)
+      await this.options.build(outDir, this.status.live)
       const previous = this.status.live
       this.status.live = outDir
       this.options.onLive(outDir)
@@ -129,6 +131,7 @@ export class RebuildWorker {
       this.prune(previous)
     } catch (error) {
       fs.rmSync(outDir, { recursive: true, force: true })
+      fs.rmSync(manifestPathOf(outDir), { force: true })
       const message = error instanceof Error ? error.message : String(error)
       record = {
         id,
@@ -159,9 +162,10 @@ export class RebuildWorker {
   private prune(previous: string): void {
     const { buildsDir } = this.options
     if (!fs.existsSync(buildsDir)) return
+    const keep = new Set([this.status.live, previous].flatMap((dir) => [dir, manifestPathOf(dir)]))
     for (const name of fs.readdirSync(buildsDir)) {
-      const dir = path.join(buildsDir, name)
-      if (dir !== this.status.live && dir !== previous) fs.rmSync(dir, { recursive: true, force: true })
+      const entry = path.join(buildsDir, name)
+      if (!keep.has(entry)) fs.rmSync(entry, { recursive: true, force: true })
     }
   }
 

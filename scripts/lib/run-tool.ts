@@ -31,7 +31,23 @@ export function runTool(
     child.on('exit', (code) =>
       code === 0
         ? resolve()
-        : reject(new Error(`${options.failure} (exit ${code}):\n${output.slice(-4000)}`)),
+        : reject(new Error(`${options.failure}: ${cause(output)}\n${output.slice(-4000)}`)),
     )
   })
+}
+
+/**
+ * The line that says what went wrong, for a one-line report (the admin's build status shows it): the
+ * line before the first stack trace (how Astro and Node print errors), or else the last error line, or
+ * else the last line.
+ */
+export function cause(output: string): string {
+  const lines = output
+    .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '') // colours
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  const beforeStack = lines.findIndex((l) => /^(Stack trace:|at )/.test(l))
+  if (beforeStack > 0) return lines[beforeStack - 1]
+  return lines.findLast((l) => /\[ERROR\]|\b\w*Error:/.test(l)) ?? lines.at(-1) ?? '(no output)'
 }

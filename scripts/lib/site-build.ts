@@ -6,6 +6,8 @@ import { runTool } from './run-tool.ts'
  */
 export function buildSite(options: {
   outDir?: string
+  /** A previous build to reuse unchanged pages and the search index from (see site/lib/build-plan.ts). */
+  base?: string
   env?: Record<string, string | undefined>
   log?: (line: string) => void
 }): Promise<void> {
@@ -14,6 +16,7 @@ export function buildSite(options: {
     env: {
       ...options.env,
       ...(options.outDir ? { SITE_OUT_DIR: options.outDir } : {}),
+      ...(options.base ? { SITE_BASE_DIR: options.base } : {}),
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     failure: 'site: astro build failed',

@@ -4,9 +4,26 @@
  * Usage: node index-worker.ts <records.json> <out folder>. Writes <out>/../<name>.done (JSON) or .error.
  */
 import fs from 'node:fs'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 
 import type { SearchRecord } from '../lib/search-records.ts'
 import { toIndexText } from '../lib/segment.ts'
+
+/**
+ * url → Pagefind's id of that page (what a search result carries as `id`), read back from the written
+ * fragments: the next incremental build uses it to drop this index's stale entries from results.
+ */
+function pageIds(dir: string): Record<string, string> {
+  const ids: Record<string, string> = {}
+  const fragments = path.join(dir, 'fragment')
+  for (const name of fs.readdirSync(fragments)) {
+    const data = gunzipSync(fs.readFileSync(path.join(fragments, name))).toString('utf8')
+    const { url } = JSON.parse(data.slice(data.indexOf('{'))) as { url: string }
+    ids[url] = name.replace(/\.pf_fragment$/, '')
+  }
+  return ids
+}
 
 const [recordsFile, outDir] = process.argv.slice(2)
 const started = Date.now()
@@ -33,7 +50,10 @@ try {
   const written = await index.writeFiles({ outputPath: outDir })
   if (written.errors.length) throw new Error(written.errors.join('; '))
   await pagefind.close()
-  fs.writeFileSync(`${outDir}.done`, JSON.stringify({ pages: records.length, ms: Date.now() - started }))
+  fs.writeFileSync(
+    `${outDir}.done`,
+    JSON.stringify({ pages: records.length, ms: Date.now() - started, ids: pageIds(outDir) }),
+  )
 } catch (error) {
   fs.writeFileSync(`${outDir}.error`, error instanceof Error ? error.message : String(error))
 }

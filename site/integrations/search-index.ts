@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url'
 
 import type { AstroIntegration } from 'astro'
 
+import { readPlanFile } from '../lib/build-plan.ts'
+import { indexIdsPath, linkTree } from './incremental.ts'
+
 /**
  * The search index. Chinese is segmented with Intl.Segmenter and indexed as space-separated words
  * (`forceLanguage: 'en'`), and the search box splits queries with the same segmenter, so index and
@@ -23,7 +26,6 @@ export function startSearchIndex(recordsFile: string): void {
   const out = indexDir()
   for (const p of [out, `${out}.done`, `${out}.error`]) fs.rmSync(p, { recursive: true, force: true })
   fs.writeFileSync(`${out}.started`, String(Date.now()))
-  if (process.env.SEARCH_RECORDS_OUT) fs.copyFileSync(recordsFile, process.env.SEARCH_RECORDS_OUT)
   // Benchmark baseline: the stock `pagefind` CLI indexes the built pages afterwards instead.
   if (process.env.SEARCH_MODE === 'stock') {
     fs.rmSync(recordsFile, { force: true })
@@ -32,6 +34,25 @@ export function startSearchIndex(recordsFile: string): void {
   const worker = fileURLToPath(new URL('./index-worker.ts', import.meta.url))
   const child = spawn(process.execPath, [worker, recordsFile, out], { stdio: 'inherit' })
   child.unref()
+}
+
+/** Waits for the index worker and moves its output to `target`. */
+async function finishedIndex(target: string) {
+  const out = indexDir()
+  if (!fs.existsSync(`${out}.started`)) throw new Error('search: the CMS loader did not start the index')
+  while (!fs.existsSync(`${out}.done`) && !fs.existsSync(`${out}.error`)) {
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  if (fs.existsSync(`${out}.error`)) throw new Error(`search: ${fs.readFileSync(`${out}.error`, 'utf8')}`)
+  const done = JSON.parse(fs.readFileSync(`${out}.done`, 'utf8')) as {
+    pages: number
+    ms: number
+    ids: Record<string, string>
+  }
+  fs.rmSync(target, { recursive: true, force: true })
+  fs.cpSync(out, target, { recursive: true })
+  for (const p of [out, `${out}.done`, `${out}.started`]) fs.rmSync(p, { recursive: true, force: true })
+  return done
 }
 
 export function searchIndex(): AstroIntegration {
@@ -43,23 +64,26 @@ export function searchIndex(): AstroIntegration {
           logger.info('SEARCH_MODE=stock: the pagefind CLI indexes the pages next')
           return
         }
-        const out = indexDir()
-        if (!fs.existsSync(`${out}.started`))
-          throw new Error('search: the CMS loader did not start the index')
-        const waited = Date.now()
-        while (!fs.existsSync(`${out}.done`) && !fs.existsSync(`${out}.error`)) {
-          await new Promise((r) => setTimeout(r, 50))
-        }
-        if (fs.existsSync(`${out}.error`))
-          throw new Error(`search: ${fs.readFileSync(`${out}.error`, 'utf8')}`)
-        const { pages, ms } = JSON.parse(fs.readFileSync(`${out}.done`, 'utf8')) as {
-          pages: number
-          ms: number
-        }
+        const plan = readPlanFile()?.plan
         const target = path.join(fileURLToPath(dir), 'pagefind')
-        fs.rmSync(target, { recursive: true, force: true })
-        fs.cpSync(out, target, { recursive: true })
-        for (const p of [out, `${out}.done`, `${out}.started`]) fs.rmSync(p, { recursive: true, force: true })
+        if (plan?.index === 'delta' && plan.base) {
+          // The main index is unchanged: linked from the previous build; changes go into the delta.
+          linkTree(path.join(plan.base, 'pagefind'), target)
+          if (!plan.delta.length) {
+            logger.info(
+              `search index linked from the previous build (${Object.keys(plan.stale).length} entries hidden)`,
+            )
+            return
+          }
+          const { pages, ms } = await finishedIndex(path.join(fileURLToPath(dir), 'pagefind-delta'))
+          logger.info(
+            `indexed ${pages} changed pages into the delta index in ${ms} ms; main index linked from the previous build`,
+          )
+          return
+        }
+        const waited = Date.now()
+        const { pages, ms, ids } = await finishedIndex(target)
+        fs.writeFileSync(indexIdsPath(), JSON.stringify(ids))
         logger.info(
           `indexed ${pages} pages for search in ${ms} ms (alongside page rendering; waited ${Date.now() - waited} ms at the end)`,
         )

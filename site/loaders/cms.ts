@@ -5,6 +5,7 @@
  * into the plain shapes of site/lib/types.ts and lists the media files the pages use, which the media
  * integration copies into dist/.
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,6 +22,7 @@ import {
   STREETS,
   labelOf,
 } from '../../cms/fields/options.ts'
+import { ROOT } from '../../cms/paths.ts'
 import type { Case, Deputy, Lecture, Media, News, Station } from '../../cms/payload-types.ts'
 import type {
   CaseItem,
@@ -33,7 +35,18 @@ import type {
   StationItem,
   Video,
 } from '../lib/types.ts'
-import { searchRecords } from '../lib/search-records.ts'
+import {
+  ARTICLE_COLLECTIONS,
+  digest,
+  manifestPathOf,
+  planBuild,
+  planFilePath,
+  type BuildManifest,
+  type BuildPlan,
+  type CurrentState,
+  type PlanFile,
+} from '../lib/build-plan.ts'
+import { searchRecords, type SearchRecord } from '../lib/search-records.ts'
 import { startSearchIndex } from '../integrations/search-index.ts'
 
 /** Where the loader lists the media files to copy; one file per build process. */
@@ -65,8 +78,24 @@ export function readCms(log: (line: string) => void = console.log): Promise<CmsS
     const media = new Set<string>()
     const data = await snapshotOf(payload, media)
     fs.writeFileSync(mediaManifestPath(), JSON.stringify([...media].sort()))
-    fs.writeFileSync(searchRecordsPath(), JSON.stringify(searchRecords(data)))
-    startSearchIndex(searchRecordsPath())
+    const records = searchRecords(data)
+    const { plan } = writePlan(data, records)
+    log(
+      plan.mode === 'full'
+        ? `plan: full build (${plan.reason})`
+        : `plan: incremental, ${plan.skip.length} unchanged article pages linked from the previous build; ` +
+            (plan.index === 'full'
+              ? 'search index rebuilt (too many changes for a delta)'
+              : `${plan.delta.length} changed search records into the delta index`),
+    )
+    if (process.env.SEARCH_RECORDS_OUT)
+      fs.writeFileSync(process.env.SEARCH_RECORDS_OUT, JSON.stringify(records))
+    if (plan.index === 'full' || plan.delta.length) {
+      const delta = new Set(plan.delta)
+      const indexed = plan.index === 'full' ? records : records.filter((r) => delta.has(r.url))
+      fs.writeFileSync(searchRecordsPath(), JSON.stringify(indexed))
+      startSearchIndex(searchRecordsPath())
+    }
     log(
       `cms: read ${data.news.length} news, ${data.lectures.length} lectures, ${data.cases.length} cases, ` +
         `${data.deputies.length} deputies, ${data.stations.length} stations, ${media.size} media files ` +
@@ -94,6 +123,61 @@ export function cmsLoader(part: Exclude<keyof CmsSnapshot, 'site'> | 'site'): Lo
       for (const item of items) store.set({ ...item, digest: generateDigest(item.data) })
     },
   }
+}
+
+/**
+ * Compares what the pages and search records are made of with the previous build's manifest
+ * (SITE_BASE_DIR, set by the rebuild worker) and leaves the plan for the pages and integrations.
+ * SITE_FULL_BUILD=1 forces a full build.
+ */
+function writePlan(data: CmsSnapshot, records: SearchRecord[]): PlanFile {
+  const pages: Record<string, string> = {}
+  for (const collection of ARTICLE_COLLECTIONS) {
+    for (const item of data[collection]) pages[`${collection}/${item.slug}`] = digest(item)
+  }
+  const state: CurrentState = {
+    code: codeDigest(),
+    site: digest(data.site),
+    pages,
+    records: Object.fromEntries(records.map((r) => [r.url, { digest: digest(r), type: r.type }])),
+  }
+  const baseDir = process.env.SITE_BASE_DIR ? path.resolve(process.env.SITE_BASE_DIR) : undefined
+  let previous: BuildManifest | null = null
+  if (baseDir && fs.existsSync(manifestPathOf(baseDir))) {
+    try {
+      previous = JSON.parse(fs.readFileSync(manifestPathOf(baseDir), 'utf8')) as BuildManifest
+    } catch {
+      previous = null
+    }
+  }
+  const plan: BuildPlan =
+    process.env.SITE_FULL_BUILD === '1'
+      ? { ...planBuild(state), reason: 'SITE_FULL_BUILD=1' }
+      : planBuild(state, baseDir && fs.existsSync(baseDir) ? { dir: baseDir, manifest: previous } : undefined)
+  const file: PlanFile = { plan, state, previous }
+  fs.writeFileSync(planFilePath(), JSON.stringify(file))
+  return file
+}
+
+/** What the pages are rendered with besides the data: the site's code, its settings and its packages. */
+function codeDigest(): string {
+  const root = ROOT
+  const files: string[] = ['astro.config.mjs', 'package-lock.json', 'cms/fields/options.ts']
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(rel)
+      else files.push(rel)
+    }
+  }
+  walk('site')
+  walk('public')
+  const hash = createHash('sha1')
+  for (const file of files.sort()) {
+    hash.update(file)
+    if (fs.existsSync(path.join(root, file))) hash.update(fs.readFileSync(path.join(root, file)))
+  }
+  return hash.digest('base64url').slice(0, 16)
 }
 
 type Doc<T> = T | number | string | null | undefined

@@ -20,6 +20,16 @@ interface Pagefind {
   search: (term: string, o?: { filters?: Record<string, string> }) => Promise<PagefindResponse | null>
   preload: (term: string) => Promise<void>
   filters: () => Promise<Record<string, Record<string, number>>>
+  mergeIndex: (url: string) => Promise<void>
+}
+
+/**
+ * After an incremental build (site/lib/build-plan.ts): changed pages are in a second, small index,
+ * and the main index's entries for them (by id, with their 类型) are stale.
+ */
+interface Delta {
+  index: boolean
+  stale: Record<string, string>
 }
 
 export interface Hits {
@@ -29,7 +39,12 @@ export interface Hits {
 }
 
 /** Pages that contain the query (as a phrase when it has several words), in ranked order. */
-export async function findPages(pagefind: Pagefind, query: string, type?: string): Promise<Hits | null> {
+export async function findPages(
+  pagefind: Pagefind,
+  query: string,
+  type?: string,
+  stale: Record<string, string> = {},
+): Promise<Hits | null> {
   const words = queryWords(query)
   if (words.length === 0) return null
   const term = words.join(' ')
@@ -37,17 +52,32 @@ export async function findPages(pagefind: Pagefind, query: string, type?: string
   const ranked = await pagefind.search(term, { filters })
   if (!ranked) return null
   if (words.length === 1) {
-    return { results: await titlesFirst(ranked.results, query), counts: ranked.filters['类型'] ?? {} }
+    const { results, counts } = withoutStale(ranked, stale)
+    return { results: await titlesFirst(results, query), counts }
   }
   const exact = await pagefind.search(`"${term}"`, { filters })
-  const inPhrase = new Set(exact?.results.map((r) => r.id))
+  if (!exact) return null
+  const { results: phrase, counts } = withoutStale(exact, stale)
+  const inPhrase = new Set(phrase.map((r) => r.id))
   return {
     results: await titlesFirst(
       ranked.results.filter((r) => inPhrase.has(r.id)),
       query,
     ),
-    counts: exact?.filters['类型'] ?? {},
+    counts,
   }
+}
+
+/** Drops the main index's entries for pages that changed since it was built (their delta entry stays). */
+function withoutStale(response: PagefindResponse, stale: Record<string, string>) {
+  const counts = { ...(response.filters['类型'] ?? {}) }
+  const results = response.results.filter((r) => {
+    const type = stale[r.id]
+    if (type === undefined) return true
+    if (counts[type]) counts[type]--
+    return false
+  })
+  return { results, counts }
 }
 
 /**
@@ -78,6 +108,9 @@ export async function startSearch(): Promise<void> {
   const typeInputs = [...form.querySelectorAll<HTMLInputElement>('input[name="type"]')]
   const pagefind = (await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`)) as Pagefind
   await pagefind.options({ excerptLength: 36 })
+  const delta = form.dataset.delta ? (JSON.parse(form.dataset.delta) as Delta) : null
+  if (delta?.index) await pagefind.mergeIndex(`${location.origin}/pagefind-delta/`)
+  const stale = delta?.stale ?? {}
   // Loads the (small) filter index, without which responses carry no per-type counts.
   await pagefind.filters()
 
@@ -129,7 +162,7 @@ export async function startSearch(): Promise<void> {
       return
     }
     status.textContent = '正在搜索…'
-    const found = await findPages(pagefind, q, type)
+    const found = await findPages(pagefind, q, type, stale)
     if (mine !== run) return // a newer search started meanwhile
     hits = found ?? { results: [], counts: {} }
     for (const el of typeInputs) {
@@ -172,7 +205,7 @@ export async function startSearch(): Promise<void> {
   fromUrl()
   // For the benchmark and tests: the same search the page runs, without the rendering.
   ;(window as unknown as { minhuSearch: unknown }).minhuSearch = {
-    findPages: (q: string, type?: string) => findPages(pagefind, q, type),
+    findPages: (q: string, type?: string) => findPages(pagefind, q, type, stale),
   }
   form.dataset.ready = 'true'
   if (input.value) await search(false)

@@ -1,0 +1,208 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { rebuildRequestsFile } from '../../cms/hooks/requestRebuild.ts'
+import { seed } from '../../cms/seed/index.ts'
+import { toLexical } from '../../cms/seed/lexical.ts'
+import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
+import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
+import { RebuildWorker, readStatus } from '../../scripts/lib/rebuild-worker.ts'
+import { buildSite } from '../../scripts/lib/site-build.ts'
+import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { launchBrowser } from '../helpers/browser.ts'
+import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { freePort } from '../helpers/ports.ts'
+
+/**
+ * Publish to live as an editor meets it: the built admin in a real browser, the rebuild worker that
+ * `npm start` runs, and the served site, on a freshly seeded throwaway CMS.
+ */
+
+const TITLE = '银杏社区议事厅今起开放预约'
+let cms: ThrowawayCms
+let cmsServer: CmsServer
+let site: SiteServer
+let worker: RebuildWorker
+let browser: Browser
+let admin: Page
+let login: Awaited<ReturnType<typeof makeUser>>
+let failNext = false
+const builds: { ok: boolean }[] = []
+
+beforeAll(async () => {
+  cms = await openThrowawayCms()
+  await seed(cms.payload)
+  login = await makeUser(cms.payload, 'editor')
+  const env = {
+    DATA_DIR: cms.dataDir,
+    DATABASE_URI: cms.databaseUri,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
+  }
+  await buildAdminIfNeeded(() => {})
+  cmsServer = await startCmsServer({ port: await freePort(), env })
+  const dist = path.join(cms.dataDir, 'dist')
+  await buildSite({ outDir: dist, env })
+  worker = new RebuildWorker({
+    requestsFile: rebuildRequestsFile(),
+    statusFile: path.join(cms.dataDir, 'site-builds.json'),
+    buildsDir: path.join(cms.dataDir, 'site-builds'),
+    initialLive: dist,
+    debounceMs: 500,
+    // "Failing" points the build at a database it cannot use.
+    build: (outDir, base) =>
+      buildSite({ outDir, base, env: failNext ? { ...env, DATABASE_URI: 'mysql://nowhere/db' } : env }),
+    onLive: () => {},
+    log: (line) => builds.push({ ok: !line.includes('FAILED') }),
+  })
+  worker.start()
+  site = await serveSite({ root: () => worker.live, port: await freePort() })
+  browser = await launchBrowser()
+  admin = await browser.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  worker?.stop()
+  await site?.close()
+  await cmsServer?.stop()
+  await cms?.close()
+})
+
+/** Waits until the worker picked up the requests the CMS wrote and finished building. */
+async function siteFollows() {
+  const requests = () => (fs.existsSync(rebuildRequestsFile()) ? fs.statSync(rebuildRequestsFile()).size : 0)
+  const before = requests()
+  expect(before, 'the CMS asked for a rebuild').toBeGreaterThan(0)
+  await new Promise((r) => setTimeout(r, 1000))
+  await worker.idle()
+}
+
+async function searchTitles(query: string): Promise<string[]> {
+  const page = await browser.newPage()
+  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`)
+  await page.waitForFunction(() => {
+    const status = document.getElementById('search-status')?.textContent ?? ''
+    return status !== '' && !status.includes('正在搜索')
+  })
+  const titles = await page.locator('#search-results .result-link').allTextContents()
+  await page.close()
+  return titles
+}
+
+describe('an editor publishes from the admin', () => {
+  it('logs in, writes a news item with a picture and publishes it: it goes live and search finds it', async () => {
+    await admin.goto(`${cmsServer.url}/admin/login`)
+    await admin.fill('#field-email', login.email)
+    await admin.fill('#field-password', login.password)
+    await admin.click('button[type="submit"]')
+    await admin.waitForURL(/\/admin\/?$/)
+
+    await admin.goto(`${cmsServer.url}/admin/collections/news/create`)
+    await admin.fill('#field-title', TITLE)
+    await admin.click('[data-lexical-editor="true"]')
+    await admin.keyboard.type('社区议事厅每周二、周四下午开放，居民可以到服务台预约使用。')
+
+    // The cover: a new picture uploaded from the field's drawer, with its alt text.
+    const picture = path.join(cms.dataDir, 'yiqiting.png')
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#c8a25a' } })
+      .png()
+      .toFile(picture)
+    await admin.locator('.field-type.upload').first().getByRole('button', { name: '创建新条目' }).click()
+    const drawer = admin.locator('.drawer--is-open, [class*="drawer"][class*="open"]').last()
+    await drawer.locator('input[type="file"]').setInputFiles(picture)
+    await drawer.locator('#field-alt').fill('社区议事厅里摆好的桌椅')
+    await drawer.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => admin.locator('.field-type.upload').first().textContent()).toContain('yiqiting')
+
+    await admin.getByRole('button', { name: '发布修改' }).click()
+    await admin.waitForURL(/\/admin\/collections\/news\/\d+/)
+
+    await siteFollows()
+    const { docs } = await cms.payload.find({ collection: 'news', where: { title: { equals: TITLE } } })
+    const slug = docs[0].slug
+    const page = await browser.newPage()
+    const res = await page.goto(`${site.url}/news/${slug}/`)
+    expect(res?.status()).toBe(200)
+    expect(await page.locator('h1').textContent()).toBe(TITLE)
+    const img = page.locator('main img').first()
+    expect(await img.getAttribute('alt')).toBe('社区议事厅里摆好的桌椅')
+    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true)
+    await page.goto(`${site.url}/news/`)
+    expect(await page.locator('main').textContent()).toContain(TITLE)
+    await page.close()
+    expect(await searchTitles('议事厅')).toContain(TITLE)
+  })
+
+  it('edits a page the first build indexed: search shows the new title once and the old one no more', async () => {
+    const { docs } = await cms.payload.find({
+      collection: 'news',
+      where: { _status: { equals: 'published' } },
+      sort: 'publishedAt',
+      limit: 1,
+    })
+    const old = docs[0].title
+    expect(await searchTitles(old)).toContain(old)
+    const renamed = '社区议事回访汇编第一期'
+    await cms.payload.update({
+      collection: 'news',
+      id: docs[0].id,
+      data: { title: renamed, _status: 'published' },
+      overrideAccess: false,
+      user: login.user,
+    })
+    await siteFollows()
+    expect(await searchTitles(renamed)).toEqual([renamed])
+    expect(await searchTitles(old)).not.toContain(old)
+  })
+
+  it('unpublishes it: gone from its address, the listings and search', async () => {
+    const { docs } = await cms.payload.find({ collection: 'news', where: { title: { equals: TITLE } } })
+    const { id, slug } = docs[0]
+    await admin.goto(`${cmsServer.url}/admin/collections/news/${id}`)
+    // Unpublishing sits in the document's "more" menu (the dots), with a confirmation.
+    await admin.locator('.doc-controls__dots').click()
+    await admin.getByRole('button', { name: '取消发布', exact: true }).click()
+    await admin.getByRole('button', { name: '确认' }).click()
+    await expect
+      .poll(async () => (await cms.payload.findByID({ collection: 'news', id }))._status)
+      .toBe('draft')
+
+    await siteFollows()
+    expect((await fetch(`${site.url}/news/${slug}/`)).status).toBe(404)
+    expect(await (await fetch(`${site.url}/news/`)).text()).not.toContain(TITLE)
+    expect(await (await fetch(`${site.url}/`)).text()).not.toContain(TITLE)
+    expect(await searchTitles('议事厅')).not.toContain(TITLE)
+  })
+
+  it('a build that fails leaves the site serving and the admin shows the error', async () => {
+    const live = worker.live
+    failNext = true
+    await cms.payload.create({
+      collection: 'news',
+      data: {
+        title: '构建失败时发布的通知',
+        category: 'notice',
+        body: toLexical(['正文']),
+        publishedAt: new Date().toISOString(),
+        _status: 'published',
+      },
+      draft: false,
+      overrideAccess: true,
+    })
+    await siteFollows()
+    failNext = false
+    expect(worker.live).toBe(live)
+    expect((await fetch(`${site.url}/`)).status).toBe(200)
+    expect(readStatus(path.join(cms.dataDir, 'site-builds.json'))!.builds[0].ok).toBe(false)
+
+    await admin.goto(`${cmsServer.url}/admin`)
+    const panel = admin.locator('section[aria-labelledby="site-builds"]')
+    await expect
+      .poll(() => panel.textContent())
+      .toMatch(/失败：.*DATABASE_URI: unsupported value.*（网站仍显示上一版）/)
+  })
+})
