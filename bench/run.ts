@@ -2,11 +2,13 @@
  * `npm run bench -- [--items N] [--quick] [--baseline] [--fresh]`
  * Builds the site from a synthetic corpus (N news, N/10 cases, N/20 lectures, 262+48 deputies, 12
  * stations) and prints figures: seed rate, build stages, pages/s, peak memory of the process tree,
- * dist and index size, bytes and time of searches in Chromium, search quality, page weight. Figures
+ * dist and index size, bytes and time of searches in Chromium, search quality, page weight, and
+ * publish → live (bench/publish.ts) on the corpus and on the seed site. Figures
  * only: it never fails on time. Writes bench/results/<date>-<N>.json and .md.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -379,10 +381,37 @@ async function measureQuality(page: Page, stock: boolean) {
   }
 }
 
+interface PublishFigures {
+  editMs: number
+  createMs: number
+  buildMs: number[]
+  debounceMs: number
+  plans: string[]
+}
+
+/** bench/publish.ts on a scratch copy of `copyFrom` (or an empty folder), so the corpus stays as it was. */
+async function measurePublish(args: string[], copyFrom?: string): Promise<PublishFigures> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-bench-publish-'))
+  try {
+    if (copyFrom) fs.cpSync(copyFrom, scratch, { recursive: true })
+    const result = await run(
+      path.join(BIN, 'tsx'),
+      ['bench/publish.ts', ...args],
+      { DATA_DIR: scratch, DATABASE_URI: `file:${path.join(scratch, 'cms.db')}` },
+      (line) => line.startsWith('publish:') && log(line),
+    )
+    return JSON.parse(result.output.trim().split('\n').at(-1)!) as PublishFigures
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
 // 2. Builds and searches.
 const browser = await launchBrowser()
-const results: Record<string, { build: BuildFigures; search: SearchFigures; home: Weight; article: Weight }> =
-  {}
+const results: Record<
+  string,
+  { build: BuildFigures; search: SearchFigures; home: Weight; article: Weight; publish?: PublishFigures }
+> = {}
 for (const mode of values.baseline ? (['ours', 'stock'] as const) : (['ours'] as const)) {
   const outDir = path.join(CACHE, `dist-${mode}-${items}`)
   log(`${mode}: building ${items} items…`)
@@ -399,8 +428,17 @@ for (const mode of values.baseline ? (['ours', 'stock'] as const) : (['ours'] as
     home: pageWeight(outDir, 'index.html'),
     article: pageWeight(outDir, `news/${article}/index.html`),
   }
+  if (mode === 'ours' && !values.quick) {
+    log('ours: publish → live on this corpus (an edit, then a new item)…')
+    results[mode].publish = await measurePublish([outDir], corpusDir)
+  }
 }
 await browser.close()
+let seedPublish: PublishFigures | undefined
+if (!values.quick) {
+  log('seed site: publish → live on the seed content alone…')
+  seedPublish = await measurePublish(['--seed'])
+}
 
 // 3. Report.
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN)
@@ -444,6 +482,12 @@ const table = [
   row('top-1 (title match first)', (r) =>
     r.search.quality.top1 === null ? '–' : `${(r.search.quality.top1 * 100).toFixed(0)}%`,
   ),
+  row('publish → live: edit of a news item (its build)', (r) =>
+    r.publish ? `${s(r.publish.editMs)} (${s(r.publish.buildMs[0])})` : '–',
+  ),
+  row('publish → live: new news item (its build)', (r) =>
+    r.publish ? `${s(r.publish.createMs)} (${s(r.publish.buildMs[1])})` : '–',
+  ),
   row('home page: HTML+CSS+JS (gzip)', (r) => `${kb(r.home.total)} (${kb(r.home.gzip)})`),
   row('article page: HTML+CSS+JS (gzip)', (r) => `${kb(r.article.total)} (${kb(r.article.gzip)})`),
 ]
@@ -455,6 +499,14 @@ const md = [
   '',
   ...table,
   '',
+  ...(seedPublish
+    ? [
+        `Publish → live on the seed site: edit ${s(seedPublish.editMs)} (build ${s(seedPublish.buildMs[0])}), ` +
+          `new item ${s(seedPublish.createMs)} (build ${s(seedPublish.buildMs[1])}); ` +
+          `the clock includes the worker's ${s(seedPublish.debounceMs)} debounce. Search follows with the same build.`,
+        '',
+      ]
+    : []),
 ].join('\n')
 console.log('\n' + md)
 for (const [mode, r] of Object.entries(results)) {
