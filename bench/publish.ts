@@ -62,7 +62,7 @@ const { docs } = await payload.find({
   limit: 1,
 })
 const title = `${docs[0].title}（已更新）`
-let started = Date.now()
+let started: number
 await payload.update({ collection: 'news', id: docs[0].id, data: { title, _status: 'published' }, ...editor })
 started = Date.now()
 const editMs = await untilServed(`${server.url}/news/${docs[0].slug}/`, title, started)
