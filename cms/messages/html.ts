@@ -215,7 +215,7 @@ export function trackingHtml(view: TrackingView, rateAction: string): string {
       ? ratingFormHtml(view.code, rateAction)
       : ''
   return `<section class="tracking" aria-labelledby="tracking-title">
-<h2 id="tracking-title">跟踪码 <span class="code">${esc(view.code)}</span>：${esc(view.statusLabel)}</h2>
+<h2 id="tracking-title" tabindex="-1">跟踪码 <span class="code">${esc(view.code)}</span>：${esc(view.statusLabel)}</h2>
 <dl class="facts">
 <dt>问题类别</dt><dd>${esc(view.categoryLabel)}</dd>
 <dt>所在地</dt><dd>${esc(view.streetLabel)}${view.community ? ` ${esc(view.community)}` : ''}</dd>
