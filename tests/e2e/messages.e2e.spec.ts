@@ -1,0 +1,230 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import * as content from '../../content/index.ts'
+import { rebuildRequestsFile } from '../../cms/hooks/requestRebuild.ts'
+import { seed } from '../../cms/seed/index.ts'
+import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
+import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
+import { buildSite } from '../../scripts/lib/site-build.ts'
+import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { launchBrowser } from '../helpers/browser.ts'
+import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { freePort } from '../helpers/ports.ts'
+
+/**
+ * The whole 民呼我应 loop in Chromium: a resident writes from a deputy's page, tracks the message, an
+ * editor handles and closes it, the resident rates it, and after the rebuild /results/ shows it. The
+ * real CMS server (`next start`) and a site built to post to it, on a throwaway database.
+ */
+
+let cms: ThrowawayCms
+let cmsServer: CmsServer
+let site: SiteServer
+let browser: Browser
+let live = ''
+let editorLogin: { email: string; password: string }
+const outDirs: string[] = []
+
+async function build(env: Record<string, string>): Promise<string> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-messages-dist-'))
+  outDirs.push(outDir)
+  await buildSite({ outDir, env })
+  return outDir
+}
+
+let buildEnv: Record<string, string>
+
+beforeAll(async () => {
+  cms = await openThrowawayCms()
+  // Deputies, stations and the sample messages are enough here; fewer pages build faster.
+  await seed(cms.payload, { data: { ...content, news: [], lectures: [], cases: [] } })
+  editorLogin = await makeUser(cms.payload, 'editor')
+  const sitePort = await freePort()
+  const siteUrl = `http://127.0.0.1:${sitePort}`
+  await buildAdminIfNeeded(() => {})
+  const baseEnv = {
+    DATABASE_URI: cms.databaseUri,
+    DATA_DIR: cms.dataDir,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
+    SITE_URL: siteUrl,
+  }
+  cmsServer = await startCmsServer({ port: await freePort(), env: baseEnv })
+  buildEnv = { ...baseEnv, PUBLIC_CMS_URL: cmsServer.url }
+  live = await build(buildEnv)
+  site = await serveSite({ root: () => live, port: sitePort })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+  await cmsServer?.stop()
+  await cms?.close()
+  for (const dir of outDirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** The 满意 figure in the satisfaction chart's table. */
+const satisfiedCount = (page: Page) =>
+  page.locator('figure[aria-labelledby="satisfaction-title"] tbody tr').evaluateAll((rows) => {
+    const row = rows.find((r) => r.querySelector('th')?.textContent?.trim() === '满意')
+    return Number(row?.querySelector('td')?.textContent?.replace(/\D/g, '') ?? NaN)
+  })
+
+async function editorToken(): Promise<string> {
+  const res = await fetch(`${cmsServer.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(editorLogin),
+  })
+  return ((await res.json()) as { token: string }).token
+}
+
+describe('民呼我应 in the browser', () => {
+  it(
+    'write from a deputy page → track → editor replies and closes → resident rates → /results/ updates',
+    { timeout: 300_000 },
+    async () => {
+      const before = await browser.newPage()
+      await before.goto(`${site.url}/results/`)
+      const satisfiedBefore = await satisfiedCount(before)
+      await before.close()
+
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+      await page.goto(`${site.url}/deputies/shan-xiaoming/`)
+      await page.getByRole('link', { name: '写信给单晓明代表' }).click()
+      await page.waitForURL(/\/contact\/\?to=deputy:shan-xiaoming$/)
+      await expect(page.locator('#f-to').inputValue()).resolves.toBe('deputy:shan-xiaoming')
+
+      const body = '示例测试：小区东门的路灯坏了一个多月，晚上老人出门看不清路，希望尽快修好。'
+      await page.getByLabel('问题类别').selectOption({ label: '环境整治' })
+      await page.getByLabel('所在街道').selectOption({ label: '奎山街道' })
+      await page.getByLabel('社区').fill('矿山社区')
+      await page.getByLabel('您要反映的问题或心愿').fill(body)
+      await page.getByLabel('姓名或称呼').fill('测试居民')
+      await page.getByLabel('联系电话').fill('1391234')
+      await page.getByLabel(/我已阅读并同意/).check()
+      await page.getByRole('button', { name: '提交' }).click()
+
+      // The error is shown by its field, in Chinese; nothing typed is lost.
+      const phoneError = page.locator('#f-phone-error')
+      await phoneError.waitFor({ state: 'visible' })
+      await expect(phoneError.textContent()).resolves.toContain('11 位手机号')
+      await expect(page.locator('.error-summary').textContent()).resolves.toContain('11 位手机号')
+      await expect(page.locator('#f-body').inputValue()).resolves.toBe(body)
+      await expect(page.locator('#f-phone').getAttribute('aria-invalid')).resolves.toBe('true')
+
+      await page.getByLabel('联系电话').fill('13912340987')
+      await page.getByRole('button', { name: '提交' }).click()
+      const code = (await page.locator('.receipt .code').textContent({ timeout: 15_000 }))!.trim()
+      expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)
+
+      await page.locator('.receipt').getByRole('link', { name: '查询办理进度' }).click()
+      await page.waitForURL(/\/track\/\?code=/)
+      const tracking = page.locator('#track-result .tracking')
+      await tracking.waitFor({ timeout: 15_000 })
+      await expect(tracking.locator('h2').textContent()).resolves.toContain('已受理')
+      const shown = (await tracking.textContent())!
+      expect(shown).toContain('奎山街道人大代表实践站')
+      for (const secret of ['测试居民', '13912340987', body]) expect(shown).not.toContain(secret)
+
+      // The editor sees it in the admin's queue, then handles it.
+      const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      await admin.goto(`${cmsServer.url}/admin/login`)
+      await admin.locator('#field-email').fill(editorLogin.email)
+      await admin.locator('#field-password').fill(editorLogin.password)
+      await admin.locator('button[type="submit"]').click()
+      await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      await admin.goto(`${cmsServer.url}/admin/collections/messages`)
+      await admin.getByText(code).first().waitFor({ timeout: 60_000 })
+      await admin.getByText(/待处理新来信：\d+ 件/).waitFor()
+      await admin.close()
+
+      const token = await editorToken()
+      const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+      const found = (await (
+        await fetch(`${cmsServer.url}/api/messages?where[code][equals]=${code}&depth=0`, { headers: auth })
+      ).json()) as { docs: { id: number; phone: string }[] }
+      expect(found.docs[0].phone).toBe('13912340987')
+      const id = found.docs[0].id
+      const patch = (data: object) =>
+        fetch(`${cmsServer.url}/api/messages/${id}`, {
+          method: 'PATCH',
+          headers: auth,
+          body: JSON.stringify(data),
+        })
+      expect((await patch({ status: 'assigned', grade: 'urgent' })).status).toBe(200)
+      const summary = '测试：居民反映小区东门路灯损坏，夜间出行不便'
+      const closing = await patch({
+        status: 'closed',
+        replies: [
+          { date: '2026-11-27', by: '奎山街道人大代表实践站', text: '路灯已经更换，今晚起恢复照明。' },
+        ],
+        publishable: true,
+        publicSummary: summary,
+      })
+      expect(closing.status).toBe(200)
+
+      // The resident looks again and rates.
+      await page.reload()
+      await tracking.waitFor({ timeout: 15_000 })
+      await expect(tracking.locator('h2').textContent()).resolves.toContain('已办结')
+      await expect(tracking.textContent()).resolves.toContain('路灯已经更换，今晚起恢复照明。')
+      await page.getByLabel('满意', { exact: true }).check()
+      await page.getByRole('button', { name: '提交评价' }).click()
+      await page.locator('.rated').waitFor({ timeout: 15_000 })
+      await expect(page.locator('.rated').textContent()).resolves.toContain('满意')
+      await page.close()
+
+      // The changes asked for a rebuild; the rebuilt site shows the result and the new rating.
+      const requests = fs.readFileSync(rebuildRequestsFile(), 'utf8')
+      expect(requests).toContain('"collection":"messages"')
+      live = await build(buildEnv)
+      const results = await browser.newPage()
+      await results.goto(`${site.url}/results/`)
+      await expect(results.locator('.results-list').textContent()).resolves.toContain(summary)
+      expect(await satisfiedCount(results)).toBe(satisfiedBefore + 1)
+      await results.close()
+    },
+  )
+
+  it('works without JavaScript: errors on the CMS page keep what was typed; the code, then tracking', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    })
+    const page = await context.newPage()
+    await page.goto(`${site.url}/contact/`)
+    const body = '示例测试：楼道里的扶手松动了，老人上下楼很危险，希望物业尽快加固。'
+    await page.getByLabel('问题类别').selectOption({ label: '老旧小区改造' })
+    await page.getByLabel('所在街道').selectOption({ label: '泰山街道' })
+    await page.getByLabel('您要反映的问题或心愿').fill(body)
+    await page.getByLabel('姓名或称呼').fill('李师傅')
+    await page.getByLabel('联系电话').fill('0516-8386')
+    await page.getByLabel(/我已阅读并同意/).check()
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.waitForURL(`${cmsServer.url}/api/messages/submit`)
+    await expect(page.locator('#f-phone-error').textContent()).resolves.toContain('带区号的固定电话')
+    await expect(page.locator('#f-body').inputValue()).resolves.toBe(body)
+    await expect(page.locator('#f-name').inputValue()).resolves.toBe('李师傅')
+    await expect(page.locator('#f-category').inputValue()).resolves.toBe('old-community')
+    await expect(page.locator('#f-consent').isChecked()).resolves.toBe(true)
+
+    await page.getByLabel('联系电话').fill('0516-83861234')
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.locator('.code-large').waitFor()
+    const code = (await page.locator('.code-large').textContent())!.trim()
+
+    await page.goto(`${site.url}/track/`)
+    await page.getByLabel('跟踪码').fill(code.toLowerCase())
+    await page.getByRole('button', { name: '查询' }).click()
+    await page.waitForURL(/\/api\/messages\/track\?code=/)
+    await expect(page.locator('.tracking h2').textContent()).resolves.toContain('已受理')
+    await expect(page.locator('body').textContent()).resolves.not.toContain('李师傅')
+    await context.close()
+  })
+})
