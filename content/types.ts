@@ -197,7 +197,7 @@ export interface SeedMessage {
   community?: string
   body: string
   name: string
-  /** Fictional. */
+  /** Fictional, and a landline (0516-0000000N): content/ never holds a mobile number. */
   phone: string
   /** ISO date-time the message came in. */
   receivedAt: string
