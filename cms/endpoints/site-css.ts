@@ -8,7 +8,7 @@ import { ROOT } from '../paths.ts'
  * the message form) look like the site. Empty when the site has not been built.
  */
 export function siteCss(): string {
-  const dir = path.join(ROOT, process.env.SITE_OUT_DIR ?? 'dist', '_astro')
+  const dir = path.resolve(ROOT, process.env.SITE_OUT_DIR ?? 'dist', '_astro')
   if (!fs.existsSync(dir)) return ''
   return fs
     .readdirSync(dir)

@@ -208,6 +208,7 @@ export const Messages: CollectionConfig = {
               name: 'timeline',
               type: 'array',
               label: '办理进程',
+              labels: { singular: '节点', plural: '节点' },
               admin: { readOnly: true, description: '状态每变化一次自动记一笔。' },
               fields: [
                 {
