@@ -132,7 +132,7 @@ describe('民呼我应 in the browser', () => {
       expect(shown).toContain('奎山街道人大代表实践站')
       for (const secret of ['测试居民', '13912340987', body]) expect(shown).not.toContain(secret)
 
-      // The editor sees it in the admin's queue, then handles it.
+      // The editor finds it in the admin's queue and handles it there: grade, reply, close, publish.
       const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } })
       await admin.goto(`${cmsServer.url}/admin/login`)
       await admin.locator('#field-email').fill(editorLogin.email)
@@ -140,34 +140,38 @@ describe('民呼我应 in the browser', () => {
       await admin.locator('button[type="submit"]').click()
       await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
       await admin.goto(`${cmsServer.url}/admin/collections/messages`)
-      await admin.getByText(code).first().waitFor({ timeout: 60_000 })
-      await admin.getByText(/待处理新来信：\d+ 件/).waitFor()
+      await admin.getByText(/待处理新来信：\d+ 件/).waitFor({ timeout: 60_000 })
+      await admin.getByRole('link', { name: code }).click()
+      await admin.waitForURL(/\/admin\/collections\/messages\/\d+/)
+      await expect(admin.locator('#field-phone').inputValue()).resolves.toBe('13912340987')
+      const choose = async (field: string, option: string) => {
+        await admin.locator(`#field-${field} .rs__control`).click()
+        await admin.locator('.rs__option', { hasText: option }).first().click()
+      }
+      await admin.getByRole('button', { name: '办理', exact: true }).click()
+      await choose('grade', '紧急')
+      await admin.getByRole('button', { name: '添加 答复' }).click()
+      await admin.locator('#field-replies__0__by').fill('奎山街道人大代表实践站')
+      await admin.locator('#field-replies__0__text').fill('路灯已经更换，今晚起恢复照明。')
+      await choose('status', '已办结')
+      await admin.getByRole('button', { name: '结果公开', exact: true }).click()
+      const summary = '测试：居民反映小区东门路灯损坏，夜间出行不便'
+      await admin.locator('#field-publicSummary').fill(summary)
+      await admin.locator('#field-publishable').check()
+      await admin.locator('#action-save').click()
+      await admin.getByText('更新成功').first().waitFor({ timeout: 30_000 })
       await admin.close()
 
       const token = await editorToken()
-      const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
-      const found = (await (
-        await fetch(`${cmsServer.url}/api/messages?where[code][equals]=${code}&depth=0`, { headers: auth })
-      ).json()) as { docs: { id: number; phone: string }[] }
-      expect(found.docs[0].phone).toBe('13912340987')
-      const id = found.docs[0].id
-      const patch = (data: object) =>
-        fetch(`${cmsServer.url}/api/messages/${id}`, {
-          method: 'PATCH',
-          headers: auth,
-          body: JSON.stringify(data),
+      const stored = (await (
+        await fetch(`${cmsServer.url}/api/messages?where[code][equals]=${code}&depth=0`, {
+          headers: { authorization: `JWT ${token}` },
         })
-      expect((await patch({ status: 'assigned', grade: 'urgent' })).status).toBe(200)
-      const summary = '测试：居民反映小区东门路灯损坏，夜间出行不便'
-      const closing = await patch({
-        status: 'closed',
-        replies: [
-          { date: '2026-11-27', by: '奎山街道人大代表实践站', text: '路灯已经更换，今晚起恢复照明。' },
-        ],
-        publishable: true,
-        publicSummary: summary,
-      })
-      expect(closing.status).toBe(200)
+      ).json()) as {
+        docs: { status: string; grade: string; publishable: boolean; timeline: { status: string }[] }[]
+      }
+      expect(stored.docs[0]).toMatchObject({ status: 'closed', grade: 'urgent', publishable: true })
+      expect(stored.docs[0].timeline.map((t) => t.status)).toEqual(['received', 'closed'])
 
       // The resident looks again and rates.
       await page.reload()
