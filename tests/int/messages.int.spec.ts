@@ -118,6 +118,10 @@ describe('a valid message', () => {
     const res = await submit(fields, { headers: { origin: 'http://127.0.0.1:4321' } })
     expect(res.status).toBe(201)
     expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4321')
+    const foreign = await call('/api/messages/track?code=ABCDE-FGHJK', {
+      headers: { origin: 'https://evil.example' },
+    })
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
     const json = (await res.json()) as { code: string; trackUrl: string }
     expect(json.code).toMatch(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/)
     expect(json.trackUrl).toContain(`/track/?code=${json.code}`)
@@ -637,6 +641,24 @@ describe('handling in the CMS', () => {
         ...as,
       }),
     ).rejects.toSatisfy(says(/不能包含手机号码/))
+  })
+
+  it('deleting a message (admins only) deletes its photos too', async () => {
+    const fields = valid()
+    fields.photos = new File([new Uint8Array(await png())], 'a.png', { type: 'image/png' })
+    const { code } = (await (await submit(fields)).json()) as { code: string }
+    const { docs } = await payload.find({
+      collection: 'messages',
+      where: { code: { equals: code } },
+      depth: 1,
+    })
+    const photo = (docs[0].photos as { id: number; filename: string }[])[0]
+    const admin = (await makeUser(payload, 'admin')).user
+    await payload.delete({ collection: 'messages', id: docs[0].id, overrideAccess: false, user: admin })
+    expect(
+      (await payload.count({ collection: 'message-photos', where: { id: { equals: photo.id } } })).totalDocs,
+    ).toBe(0)
+    expect(fs.existsSync(`${cms.dataDir}/message-photos/${photo.filename}`)).toBe(false)
   })
 
   it('promotes a closed message to a draft case story with its public parts only', async () => {

@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import {
   ValidationError,
   type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeValidateHook,
 } from 'payload'
@@ -120,6 +121,20 @@ export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
       id: doc.id,
       operation: 'update',
       by: (req.user as { email?: string } | null)?.email,
+    })
+  }
+  return doc
+}
+
+/** A deleted message takes its photos with it: they are personal data and have no other use. */
+export const deletePhotos: CollectionAfterDeleteHook<Message> = async ({ doc, req }) => {
+  const ids = (doc.photos ?? []).map((p) => (typeof p === 'object' ? p.id : p))
+  if (ids.length) {
+    await req.payload.delete({
+      collection: 'message-photos',
+      where: { id: { in: ids } },
+      overrideAccess: true,
+      req,
     })
   }
   return doc

@@ -11,7 +11,7 @@ import {
 } from '../../fields/options.ts'
 import { rebuildAfterDelete } from '../../hooks/requestRebuild.ts'
 import { promoteEndpoint, rateEndpoint, submitEndpoint, trackEndpoint } from '../../messages/endpoints.ts'
-import { checkPublicTexts, keepTimeline, rebuildWhenResultsChange } from './hooks.ts'
+import { checkPublicTexts, deletePhotos, keepTimeline, rebuildWhenResultsChange } from './hooks.ts'
 
 const day = { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } as const
 const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } as const
@@ -53,7 +53,7 @@ export const Messages: CollectionConfig = {
     beforeValidate: [checkPublicTexts],
     beforeChange: [keepTimeline],
     afterChange: [rebuildWhenResultsChange],
-    afterDelete: [rebuildAfterDelete],
+    afterDelete: [rebuildAfterDelete, deletePhotos],
   },
   fields: [
     {
