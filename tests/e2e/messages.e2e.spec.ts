@@ -196,6 +196,19 @@ describe('民呼我应 in the browser', () => {
     },
   )
 
+  it('when the CMS cannot be reached, the form says so and keeps everything typed', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+    await page.route(`${cmsServer.url}/**`, (route) => route.abort('connectionrefused'))
+    await page.goto(`${site.url}/contact/`)
+    const body = '示例测试：公交站的候车亭玻璃碎了，下雨天没地方躲雨。'
+    await page.getByLabel('您要反映的问题或心愿').fill(body)
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.locator('.error-summary').waitFor()
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('暂时连不上办理系统')
+    await expect(page.locator('#f-body').inputValue()).resolves.toBe(body)
+    await page.close()
+  })
+
   it('works without JavaScript: errors on the CMS page keep what was typed; the code, then tracking', async () => {
     const context = await browser.newContext({
       javaScriptEnabled: false,
