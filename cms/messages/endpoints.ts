@@ -328,7 +328,7 @@ export const submitEndpoint: PayloadHandler = async (req) => {
       `<div class="receipt"><h1>来信已收到</h1>
 <p>您的跟踪码是</p><p class="code code-large">${esc(doc.code)}</p>
 <p><strong>请抄下或打印这个跟踪码：它只显示这一次。</strong>凭它可以在“查询办理进度”里查看办理情况和答复，办结后还可以评价。</p>
-<p class="muted">我们会在 ${esc(labelOf(CASE_CATEGORIES, message.category))} 类来信的办理时限内答复；代表会按您留的电话回访。</p>
+<p class="muted">我们会尽快分类分派：一般来信 15 天内、紧急来信 3 天内办结答复，代表会按您留的电话回访。</p>
 <p class="no-print"><a class="button" href="${esc(trackUrl)}">查询办理进度</a> <a href="${esc(siteUrl())}/">返回网站首页</a></p>
 <p class="no-print muted">打印：按 Ctrl+P（手机上用浏览器菜单里的“打印”或截图保存）。</p></div>`,
     ),
