@@ -72,6 +72,8 @@ export interface Config {
     cases: Case;
     deputies: Deputy;
     stations: Station;
+    messages: Message;
+    'message-photos': MessagePhoto;
     media: Media;
     users: User;
     'payload-kv': PayloadKv;
@@ -91,6 +93,8 @@ export interface Config {
     cases: CasesSelect<false> | CasesSelect<true>;
     deputies: DeputiesSelect<false> | DeputiesSelect<true>;
     stations: StationsSelect<false> | StationsSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
+    'message-photos': MessagePhotosSelect<false> | MessagePhotosSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -482,6 +486,122 @@ export interface Case {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * 群众在网站上写给代表或站点的来信。新来信为“已受理”；请定级分类、分派代表和站点、答复并推进状态。超期未办结的来信在列表中标红。姓名和电话只有编辑和管理员能看到，永不公开。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  /**
+   * 提交时自动生成，群众凭它查询进度。
+   */
+  code?: string | null;
+  receivedAt?: string | null;
+  category: 'elevator' | 'sewer' | 'noise' | 'parking' | 'access-control' | 'old-community' | 'environment' | 'other';
+  street:
+    | 'wangling'
+    | 'yongan'
+    | 'hubin'
+    | 'duanzhuang'
+    | 'zhaishan'
+    | 'kuishan'
+    | 'heping'
+    | 'taishan'
+    | 'gongnong'
+    | 'huohua'
+    | 'jinshan'
+    | 'qiligou'
+    | 'taoyuan'
+    | 'pangzhuang';
+  community?: string | null;
+  /**
+   * 群众原文，可能含个人信息，不公开。
+   */
+  body: string;
+  /**
+   * 只有编辑和管理员能看到。
+   */
+  photos?: (number | MessagePhoto)[] | null;
+  name: string;
+  phone: string;
+  consentAt?: string | null;
+  grade: 'normal' | 'urgent' | 'major';
+  /**
+   * 按等级自动计算；改等级会重新计算，也可以手动调整。
+   */
+  deadline?: string | null;
+  deputy?: (number | null) | Deputy;
+  station?: (number | null) | Station;
+  /**
+   * 会显示在群众的跟踪页上（不显示群众姓名电话）。不要写入任何人的手机号。
+   */
+  replies?:
+    | {
+        date: string;
+        by?: string | null;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * 只有编辑和管理员能看到。
+   */
+  notes?: string | null;
+  /**
+   * 状态每变化一次自动记一笔。
+   */
+  timeline?:
+    | {
+        date: string;
+        status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited';
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * 已办结后可公开：网站只显示类别、街道、日期、公开摘要、答复和评价，绝不显示姓名、电话、原文和照片。
+   */
+  publishable?: boolean | null;
+  /**
+   * 用一两句话概括诉求，去掉姓名、门牌号、电话等个人信息。
+   */
+  publicSummary?: string | null;
+  caseStory?: (number | null) | Case;
+  status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited';
+  closedAt?: string | null;
+  /**
+   * 群众凭跟踪码在办结后评价。
+   */
+  rating?: ('satisfied' | 'basically' | 'unsatisfied') | null;
+  ratedAt?: string | null;
+  textHash?: string | null;
+  /**
+   * 演示用的虚构来信。
+   */
+  isSample?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-photos".
+ */
+export interface MessagePhoto {
+  id: number;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -644,6 +764,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'stations';
         value: number | Station;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: number | Message;
+      } | null)
+    | ({
+        relationTo: 'message-photos';
+        value: number | MessagePhoto;
       } | null)
     | ({
         relationTo: 'media';
@@ -814,6 +942,71 @@ export interface StationsSelect<T extends boolean = true> {
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  code?: T;
+  receivedAt?: T;
+  category?: T;
+  street?: T;
+  community?: T;
+  body?: T;
+  photos?: T;
+  name?: T;
+  phone?: T;
+  consentAt?: T;
+  grade?: T;
+  deadline?: T;
+  deputy?: T;
+  station?: T;
+  replies?:
+    | T
+    | {
+        date?: T;
+        by?: T;
+        text?: T;
+        id?: T;
+      };
+  notes?: T;
+  timeline?:
+    | T
+    | {
+        date?: T;
+        status?: T;
+        note?: T;
+        id?: T;
+      };
+  publishable?: T;
+  publicSummary?: T;
+  caseStory?: T;
+  status?: T;
+  closedAt?: T;
+  rating?: T;
+  ratedAt?: T;
+  textHash?: T;
+  isSample?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-photos_select".
+ */
+export interface MessagePhotosSelect<T extends boolean = true> {
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -11,6 +11,8 @@ import { Cases } from './collections/Cases.ts'
 import { Deputies } from './collections/Deputies.ts'
 import { Lectures } from './collections/Lectures.ts'
 import { Media, MAX_VIDEO_BYTES } from './collections/Media.ts'
+import { MessagePhotos } from './collections/MessagePhotos.ts'
+import { Messages } from './collections/Messages/index.ts'
 import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
@@ -59,7 +61,7 @@ export default buildConfig({
     supportedLanguages: { zh },
     fallbackLanguage: 'zh',
   },
-  collections: [News, Lectures, Cases, Deputies, Stations, Media, Users],
+  collections: [News, Lectures, Cases, Deputies, Stations, Messages, MessagePhotos, Media, Users],
   globals: [Site],
   endpoints: [
     { path: '/site-builds', method: 'get', handler: siteBuildsEndpoint },

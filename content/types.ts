@@ -184,3 +184,33 @@ export interface SeedSite {
   /** Headline numbers shown on the home page. */
   stats: { label: string; value: string }[]
 }
+
+/**
+ * A sample resident's message (民呼我应), fictional and marked as sample data. Name, phone and text
+ * are private in the CMS and never reach the site; the public summary and replies may.
+ */
+export interface SeedMessage {
+  /** Fixed tracking code (the seed's key), in the code alphabet, e.g. `SAMPL-E2345`. */
+  code: string
+  category: CaseCategory
+  street: StreetKey
+  community?: string
+  body: string
+  name: string
+  /** Fictional, and a landline (0516-0000000N): content/ never holds a mobile number. */
+  phone: string
+  /** ISO date-time the message came in. */
+  receivedAt: string
+  grade: 'normal' | 'urgent' | 'major'
+  status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited'
+  /** Status changes after 已受理, in order. */
+  steps?: { date: string; status: 'assigned' | 'processing' | 'closed' | 'revisited' }[]
+  replies?: { date: string; by: string; text: string }[]
+  rating?: 'satisfied' | 'basically' | 'unsatisfied'
+  publicSummary?: string
+  publishable?: boolean
+  /** Slug of a station in `content/stations.ts`. */
+  station?: string
+  /** Slug of a deputy in `content/deputies.ts`. */
+  deputy?: string
+}

@@ -34,13 +34,17 @@ function port(name: string, fallback: number): number {
 
 const cmsPort = port('CMS_PORT', 3000)
 const sitePort = port('SITE_PORT', 4321)
+// The static site posts messages to the CMS and the CMS links back to the site: both addresses follow
+// the ports unless set (README: configuration).
+process.env.PUBLIC_CMS_URL ??= process.env.CMS_PUBLIC_URL || `http://127.0.0.1:${cmsPort}`
+process.env.SITE_URL ??= `http://127.0.0.1:${sitePort}`
 const distDir = path.resolve(ROOT, process.env.SITE_OUT_DIR ?? 'dist')
 const siteStampFile = path.join(dataDir(), 'site-build-stamp')
 
 /** The site needs a rebuild when its sources or the database changed since the last build. */
 function siteStamp(dbFile: string | undefined): string {
   const db = dbFile ? fs.statSync(dbFile, { throwIfNoEntry: false }) : undefined
-  return `${stampOf(['site', 'public', 'astro.config.mjs', 'cms', 'package-lock.json'])}:${db ? `${db.size}:${db.mtimeMs}` : Date.now()}`
+  return `${stampOf(['site', 'public', 'astro.config.mjs', 'cms', 'package-lock.json'])}:${process.env.PUBLIC_CMS_URL}:${db ? `${db.size}:${db.mtimeMs}` : Date.now()}`
 }
 
 let login: AdminLogin

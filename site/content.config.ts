@@ -10,4 +10,5 @@ export const collections = {
   cases: defineCollection({ loader: cmsLoader('cases') }),
   deputies: defineCollection({ loader: cmsLoader('deputies') }),
   stations: defineCollection({ loader: cmsLoader('stations') }),
+  results: defineCollection({ loader: cmsLoader('results') }),
 }

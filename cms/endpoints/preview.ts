@@ -1,13 +1,10 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { PayloadHandler } from 'payload'
 
 import { isStaffRequest } from '../access/index.ts'
 import { CASE_CATEGORIES, labelOf, NEWS_CATEGORIES, STREETS } from '../fields/options.ts'
 import type { Case, Lecture, Media, News } from '../payload-types.ts'
-import { ROOT } from '../paths.ts'
+import { siteCss } from './site-css.ts'
 
 const PREVIEWABLE = ['news', 'lectures', 'cases'] as const
 type Previewable = (typeof PREVIEWABLE)[number]
@@ -25,17 +22,6 @@ const picture = (media: number | Media | null | undefined) =>
   media && typeof media === 'object' && media.url
     ? `<figure><img src="${escape(media.sizes?.card?.url ?? media.url)}" alt="${escape(media.alt)}"></figure>`
     : ''
-
-/** The site's own stylesheet from the live build, so the preview looks like the site. */
-function siteCss(): string {
-  const dir = path.join(ROOT, process.env.SITE_OUT_DIR ?? 'dist', '_astro')
-  if (!fs.existsSync(dir)) return ''
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.css'))
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
-    .join('\n')
-}
 
 function body(collection: Previewable, doc: News | Lecture | Case): string {
   if (collection === 'news') {

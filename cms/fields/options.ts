@@ -86,3 +86,30 @@ export function labelOf<T extends string>(options: Option<T>[], value: T | null 
 export function selectOptions<T extends string>(options: Option<T>[]): { value: T; label: string }[] {
   return options.map((o) => ({ ...o }))
 }
+
+/** 民呼我应 messages: the public status steps, in order. */
+export type MessageStatus = 'received' | 'assigned' | 'processing' | 'closed' | 'revisited'
+export const MESSAGE_STATUSES: Option<MessageStatus>[] = [
+  { value: 'received', label: '已受理' },
+  { value: 'assigned', label: '已分派' },
+  { value: 'processing', label: '办理中' },
+  { value: 'closed', label: '已办结' },
+  { value: 'revisited', label: '已回访' },
+]
+/** Statuses after which a message counts as handled (closed). */
+export const CLOSED_STATUSES: MessageStatus[] = ['closed', 'revisited']
+
+/** Grades (分级) with the days allowed until the message must be closed. */
+export type MessageGrade = 'normal' | 'urgent' | 'major'
+export const MESSAGE_GRADES: (Option<MessageGrade> & { days: number })[] = [
+  { value: 'normal', label: '一般（15 天内办结）', days: 15 },
+  { value: 'urgent', label: '紧急（3 天内办结）', days: 3 },
+  { value: 'major', label: '重大（30 天内办结）', days: 30 },
+]
+
+export type MessageRating = 'satisfied' | 'basically' | 'unsatisfied'
+export const MESSAGE_RATINGS: Option<MessageRating>[] = [
+  { value: 'satisfied', label: '满意' },
+  { value: 'basically', label: '基本满意' },
+  { value: 'unsatisfied', label: '不满意' },
+]

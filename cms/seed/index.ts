@@ -298,6 +298,52 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     true,
   )
 
+  // Sample messages (民呼我应), matched by their fixed tracking code; fictional, marked as samples.
+  for (const m of data.messages ?? []) {
+    const { totalDocs } = await payload.count({
+      collection: 'messages',
+      where: { code: { equals: m.code } },
+      overrideAccess: true,
+    })
+    if (totalDocs > 0) {
+      bump(unchanged, 'messages')
+      continue
+    }
+    const steps = m.steps ?? []
+    await payload.create({
+      collection: 'messages',
+      data: {
+        code: m.code,
+        category: m.category,
+        street: m.street,
+        community: m.community,
+        body: m.body,
+        name: m.name,
+        phone: m.phone,
+        receivedAt: m.receivedAt,
+        consentAt: m.receivedAt,
+        grade: m.grade,
+        status: m.status,
+        timeline: [{ date: m.receivedAt, status: 'received' }, ...steps],
+        closedAt: steps.find((s) => s.status === 'closed')?.date,
+        replies: m.replies,
+        rating: m.rating,
+        ratedAt: m.rating ? steps.at(-1)?.date : undefined,
+        publicSummary: m.publicSummary,
+        publishable: m.publishable ?? false,
+        station: m.station ? await station(m.station) : undefined,
+        deputy: m.deputy ? (await deputyIds([m.deputy], `message "${m.code}"`))[0] : undefined,
+        isSample: true,
+      },
+      overrideAccess: true,
+      context,
+    })
+    bump(created, 'messages')
+  }
+  log(
+    `seed: messages: ${created.messages ?? 0} created, ${unchanged.messages ?? 0} already there (${data.messages?.length ?? 0} in content/)`,
+  )
+
   const nothingToDo = Object.keys(created).length === 0
   log(
     nothingToDo

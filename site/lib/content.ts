@@ -1,10 +1,14 @@
 import { getCollection, getEntry } from 'astro:content'
 
+import type { MessageResults } from '../../cms/messages/public.ts'
 import type { CaseItem, DeputyItem, LectureItem, NewsItem, SiteInfo, StationItem } from './types.ts'
 
 /** Typed access to the content collections (the loader already shaped the data). */
 const all = async <T>(name: 'news' | 'lectures' | 'cases' | 'deputies' | 'stations'): Promise<T[]> =>
   (await getCollection(name)).map((entry: { data: unknown }) => entry.data as T)
+
+export const getResults = async (): Promise<MessageResults> =>
+  (await getEntry('results', 'results'))!.data as MessageResults
 
 export const getSite = async (): Promise<SiteInfo> => (await getEntry('site', 'site'))!.data as SiteInfo
 

@@ -22,6 +22,7 @@ import {
   STREETS,
   labelOf,
 } from '../../cms/fields/options.ts'
+import { publicMessageResults, type MessageResults } from '../../cms/messages/public.ts'
 import { ROOT } from '../../cms/paths.ts'
 import type { Case, Deputy, Lecture, Media, News, Station } from '../../cms/payload-types.ts'
 import type {
@@ -65,6 +66,11 @@ export interface CmsSnapshot {
   cases: CaseItem[]
   deputies: DeputyItem[]
   stations: StationItem[]
+  /**
+   * 民呼我应 results: anonymous statistics and the publishable closed messages, from the one CMS
+   * function that may read messages (cms/messages/public.ts) — the collection itself is staff-only.
+   */
+  results: MessageResults
 }
 
 let snapshot: Promise<CmsSnapshot> | undefined
@@ -98,7 +104,8 @@ export function readCms(log: (line: string) => void = console.log): Promise<CmsS
     }
     log(
       `cms: read ${data.news.length} news, ${data.lectures.length} lectures, ${data.cases.length} cases, ` +
-        `${data.deputies.length} deputies, ${data.stations.length} stations, ${media.size} media files ` +
+        `${data.deputies.length} deputies, ${data.stations.length} stations, ${data.results.total} messages ` +
+        `(${data.results.items.length} public results), ${media.size} media files ` +
         `as an anonymous visitor in ${Date.now() - started} ms`,
     )
     return data
@@ -107,15 +114,15 @@ export function readCms(log: (line: string) => void = console.log): Promise<CmsS
 }
 
 /** An Astro content loader for one part of the CMS snapshot. */
-export function cmsLoader(part: Exclude<keyof CmsSnapshot, 'site'> | 'site'): Loader {
+export function cmsLoader(part: keyof CmsSnapshot): Loader {
   return {
     name: `cms-${part}`,
     load: async ({ store, logger, generateDigest }) => {
       const data = await readCms((line) => logger.info(line))
       store.clear()
       const items: { id: string; data: Record<string, unknown> }[] =
-        part === 'site'
-          ? [{ id: 'site', data: data.site as unknown as Record<string, unknown> }]
+        part === 'site' || part === 'results'
+          ? [{ id: part, data: data[part] as unknown as Record<string, unknown> }]
           : (data[part] as unknown as { slug: string }[]).map((item) => ({
               id: item.slug,
               data: item as unknown as Record<string, unknown>,
@@ -376,7 +383,9 @@ async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnap
     updatedAt: s.updatedAt,
   }))
 
-  return { site, news, lectures, cases, deputies, stations }
+  const results = await publicMessageResults(payload)
+
+  return { site, news, lectures, cases, deputies, stations, results }
 }
 
 function escapeHtml(value: string): string {

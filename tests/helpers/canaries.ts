@@ -7,4 +7,12 @@ export const CANARIES = {
   userName: 'CANARY用户名R5T',
   mediaAlt: 'CANARY草稿图片说明H8D',
   mediaFile: 'canary-draft-picture-j4n',
+  messageName: 'CANARY来信人N6V',
+  messageBody: 'CANARY来信原文B7Q：楼下路灯坏了很久',
+  messageNotes: 'CANARY内部备注T2L',
+  messageSummary: 'CANARY未公开摘要S5R',
+  messageCode: 'CANRY-CQDE7',
 }
+
+/** Shown on /results/: the public summary of a closed message editors made publishable. */
+export const PUBLIC_MESSAGE_SUMMARY = '测试：居民反映小区路灯不亮，已修复'

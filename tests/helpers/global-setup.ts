@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 import { ROOT } from '../../cms/paths.ts'
+import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 
 declare module 'vitest' {
@@ -32,6 +33,9 @@ export default async function setup(project: TestProject) {
     DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`,
     PAYLOAD_SECRET: crypto.randomBytes(16).toString('hex'),
   }
+  // Specs that run the real CMS server (`next start`) need the admin build; make it once, here, rather
+  // than in two test processes at the same time.
+  await buildAdminIfNeeded((line) => console.log(line))
   const started = Date.now()
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['tests/helpers/site-fixture.ts'], {
     cwd: ROOT,

@@ -6,10 +6,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import type { RequiredDataFromCollectionSlug } from 'payload'
+
 import { openPayload } from '../../cms/local.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
-import { CANARIES } from './canaries.ts'
+import { CANARIES, PUBLIC_MESSAGE_SUMMARY } from './canaries.ts'
 
 const payload = await openPayload()
 await seed(payload)
@@ -62,6 +64,43 @@ await payload.create({
   },
   draft: true,
 })
+
+// Residents' messages: one closed but not publishable, one publishable; private fields are canaries.
+const message: Omit<RequiredDataFromCollectionSlug<'messages'>, 'phone' | 'status'> = {
+  category: 'environment',
+  street: 'kuishan',
+  name: CANARIES.messageName,
+  body: CANARIES.messageBody,
+  notes: CANARIES.messageNotes,
+  grade: 'normal',
+  receivedAt: '2026-11-01T08:00:00.000Z',
+  replies: [{ date: '2026-11-05', by: '测试站点', text: '路灯已经修好。' }],
+  rating: 'satisfied',
+}
+await payload.create({
+  collection: 'messages',
+  data: {
+    ...message,
+    code: CANARIES.messageCode,
+    phone: '13512340001',
+    status: 'closed',
+    publicSummary: CANARIES.messageSummary,
+  },
+})
+await payload.create({
+  collection: 'messages',
+  data: {
+    ...message,
+    phone: '13512340002',
+    status: 'closed',
+    publishable: true,
+    publicSummary: PUBLIC_MESSAGE_SUMMARY,
+  },
+})
+const phones = (
+  await payload.find({ collection: 'messages', limit: 0, pagination: false, depth: 0 })
+).docs.map((m) => m.phone)
+fs.writeFileSync(path.join(process.env.DATA_DIR!, 'message-phones.json'), JSON.stringify(phones))
 
 const published: Record<string, string[]> = {}
 for (const collection of ['news', 'lectures', 'cases', 'deputies', 'stations'] as const) {

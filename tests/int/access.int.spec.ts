@@ -350,3 +350,54 @@ describe('site settings', () => {
     expect(edited.siteName).toBe('编辑改')
   })
 })
+
+describe('messages (staff only; residents write through /api/messages/submit)', () => {
+  const message = {
+    category: 'noise',
+    street: 'kuishan',
+    body: '楼下装修每天早上七点就开始，影响休息。',
+    name: '测试居民',
+    phone: '13912345678',
+    status: 'received',
+    grade: 'normal',
+  } as const
+  let id: number | string
+
+  beforeAll(async () => {
+    id = (await payload.create({ collection: 'messages', data: message })).id
+  })
+
+  it('anonymous visitors can neither list, count, read, create, change nor delete them', async () => {
+    const anon = as('anonymous')
+    await expect(payload.find({ collection: 'messages', ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.count({ collection: 'messages', ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.findByID({ collection: 'messages', id, ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.create({ collection: 'messages', data: message, ...anon })).rejects.toMatchObject(
+      FORBIDDEN,
+    )
+    await expect(
+      payload.update({ collection: 'messages', id, data: { status: 'closed' }, ...anon }),
+    ).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.delete({ collection: 'messages', id, ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.find({ collection: 'message-photos', ...anon })).rejects.toMatchObject(FORBIDDEN)
+  })
+
+  it.each(['editor', 'admin'] as const)('%s reads the personal data and handles them', async (actor) => {
+    const doc = await payload.findByID({ collection: 'messages', id, ...as(actor) })
+    expect(doc.phone).toBe('13912345678')
+    const updated = await payload.update({
+      collection: 'messages',
+      id,
+      data: { status: 'assigned' },
+      ...as(actor),
+    })
+    expect(updated.status).toBe('assigned')
+  })
+
+  it('only admins delete them', async () => {
+    await expect(payload.delete({ collection: 'messages', id, ...as('editor') })).rejects.toMatchObject(
+      FORBIDDEN,
+    )
+    await payload.delete({ collection: 'messages', id, ...as('admin') })
+  })
+})

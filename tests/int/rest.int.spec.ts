@@ -113,6 +113,49 @@ describe('anonymous REST', () => {
     expect(JSON.stringify(drafts)).not.toContain(CANARY)
   })
 
+  it('never lists or reads residents’ messages, by REST or GraphQL', async () => {
+    const { docs } = await cms.payload.find({ collection: 'messages', limit: 1, depth: 0 })
+    expect(docs[0]?.phone).toBeTruthy()
+    const secrets = [docs[0].phone, docs[0].name, docs[0].body]
+    for (const path of [
+      '/api/messages',
+      `/api/messages/${docs[0].id}`,
+      '/api/messages?where[status][exists]=true&depth=2',
+      '/api/message-photos',
+    ]) {
+      const res = await get(path)
+      expect([401, 403], path).toContain(res.status)
+      const text = await res.text()
+      for (const secret of secrets) expect(text, path).not.toContain(secret)
+    }
+    for (const q of [
+      '{ Messages { docs { phone name body } } }',
+      `{ Message(id: ${docs[0].id}) { phone name body } }`,
+      '{ countMessages { totalDocs } }',
+    ]) {
+      const res = await get('/api/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: q }),
+      })
+      const text = await res.text()
+      expect(text, q).toMatch(/"errors"/)
+      for (const secret of secrets) expect(text, q).not.toContain(secret)
+    }
+  })
+
+  it('answers a message form posted from the site without JavaScript with an HTML page', async () => {
+    const body = new FormData()
+    for (const [k, v] of Object.entries({ category: 'noise', street: 'heping', body: '短', consent: 'yes' }))
+      body.set(k, v)
+    const res = await get('/api/messages/submit', { method: 'POST', body })
+    expect(res.status).toBe(422)
+    expect(res.headers.get('content-type')).toContain('text/html')
+    const html = await res.text()
+    expect(html).toContain('请把情况写得具体一些')
+    expect(html).toContain('请填写联系电话')
+  })
+
   it('serves the admin login page in Chinese', async () => {
     const res = await get('/admin/login')
     expect(res.status).toBe(200)

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { CANARIES } from '../helpers/canaries.ts'
+import { CANARIES, PUBLIC_MESSAGE_SUMMARY } from '../helpers/canaries.ts'
 import { listFiles, localLinks, readForScan, resolves } from '../helpers/dist.ts'
 
 /**
@@ -46,6 +46,9 @@ describe('every published item has its page', () => {
       'stations/index.html',
       'about/index.html',
       'search/index.html',
+      'contact/index.html',
+      'track/index.html',
+      'results/index.html',
       '404.html',
       'rss.xml',
       'sitemap-index.xml',
@@ -82,8 +85,50 @@ describe('nothing unpublished or private reaches dist/', () => {
       const page = html(rel)
       expect(page, rel).not.toMatch(/(?<![\d-])1[3-9]\d{9}(?!\d)/)
       expect(page, rel).not.toContain('/api/media/')
-      expect(page, rel).not.toContain(':3000')
+      // Only the message form and the tracking form address the CMS (PUBLIC_CMS_URL), in their action.
+      const outsideForms = page.replace(
+        / (action|data-rate)="http:\/\/127\.0\.0\.1:3000\/api\/messages\/\w+"/g,
+        '',
+      )
+      expect(outsideForms, rel).not.toContain(':3000')
     }
+  })
+})
+
+describe('民呼我应 on the site', () => {
+  it('no phone number of any message appears in any file of dist/', () => {
+    const phones = JSON.parse(
+      fs.readFileSync(path.join(inject('siteDataDir'), 'message-phones.json'), 'utf8'),
+    ) as string[]
+    expect(phones.length).toBeGreaterThanOrEqual(10)
+    const leaks: string[] = []
+    for (const rel of files) {
+      const text = readForScan(path.join(dist, rel))
+      for (const phone of phones) if (text.includes(phone)) leaks.push(`${phone} in ${rel}`)
+    }
+    expect(leaks).toEqual([])
+  })
+
+  it('/results/ shows the publishable result, statistics as SVG with a table beside each chart', () => {
+    const page = html('results/index.html')
+    expect(page).toContain(PUBLIC_MESSAGE_SUMMARY)
+    expect(page).toContain('路灯已经修好。')
+    const charts = page.match(/<figure class="chart[^"]*"/g) ?? []
+    expect(charts.length).toBeGreaterThanOrEqual(4)
+    expect((page.match(/<svg [^>]*class="chart-svg/g) ?? []).length).toBe(charts.length)
+    expect((page.match(/<table class="chart-table/g) ?? []).length).toBe(charts.length)
+    expect(page).toMatch(/<th scope="row"[^>]*>加装电梯<\/th>/)
+  })
+
+  it('the contact form posts to the CMS and deputy and station pages link to it', () => {
+    const contact = html('contact/index.html')
+    expect(contact).toMatch(
+      /<form[^>]+action="http:\/\/127\.0\.0\.1:3000\/api\/messages\/submit"[^>]+enctype="multipart\/form-data"/,
+    )
+    const deputy = files.find((f) => /^deputies\/[^/]+\/index\.html$/.test(f))!
+    expect(html(deputy)).toMatch(/href="\/contact\/\?to=deputy:[a-z0-9-]+"/)
+    const station = files.find((f) => /^stations\/[^/]+\/index\.html$/.test(f))!
+    expect(html(station)).toMatch(/href="\/contact\/\?to=station:[a-z0-9-]+"/)
   })
 })
 
@@ -108,8 +153,8 @@ describe('pages are sound', () => {
     }
   })
 
-  it('content pages ship no JavaScript; only search and the deputy directory load a script', () => {
-    const interactive = ['search/index.html', 'deputies/index.html']
+  it('content pages ship no JavaScript; only search, the deputy directory, writing and tracking load a script', () => {
+    const interactive = ['search/index.html', 'deputies/index.html', 'contact/index.html', 'track/index.html']
     for (const rel of pages) {
       const scripts = (html(rel).match(/<script\b[^>]*>/g) ?? []).filter(
         (s) => !s.includes('application/ld+json') && !s.includes('application/json'),

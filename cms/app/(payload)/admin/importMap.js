@@ -22,6 +22,9 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { DeputyImport as DeputyImport_fa84e39766a04a983cc4098fcdd3e7a0 } from '../../../components/DeputyImport'
+import { MessageDeadlineCell as MessageDeadlineCell_998568e5a3fa906373b1928c91ccf410 } from '../../../components/MessageDeadlineCell'
+import { PromoteToCase as PromoteToCase_972fd4edca2fa6538760387c43ea29b3 } from '../../../components/PromoteToCase'
+import { MessageQueue as MessageQueue_8f0ae018ac77e5972c93377dd5907fe2 } from '../../../components/MessageQueue'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -51,6 +54,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/DeputyImport#DeputyImport": DeputyImport_fa84e39766a04a983cc4098fcdd3e7a0,
+  "/components/MessageDeadlineCell#MessageDeadlineCell": MessageDeadlineCell_998568e5a3fa906373b1928c91ccf410,
+  "/components/PromoteToCase#PromoteToCase": PromoteToCase_972fd4edca2fa6538760387c43ea29b3,
+  "/components/MessageQueue#MessageQueue": MessageQueue_8f0ae018ac77e5972c93377dd5907fe2,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

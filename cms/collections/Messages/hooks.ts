@@ -1,0 +1,141 @@
+import crypto from 'node:crypto'
+
+import {
+  ValidationError,
+  type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeValidateHook,
+} from 'payload'
+
+import {
+  CLOSED_STATUSES,
+  MESSAGE_GRADES,
+  type MessageGrade,
+  type MessageStatus,
+} from '../../fields/options.ts'
+import { requestRebuild } from '../../hooks/requestRebuild.ts'
+import { MOBILE_NUMBER } from '../../hooks/rejectMobileNumbers.ts'
+import { newTrackingCode } from '../../messages/code.ts'
+import type { Message } from '../../payload-types.ts'
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** Same request again: the text without spaces, punctuation or case, hashed. */
+export function textHash(text: string): string {
+  const normal = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+  return crypto.createHash('sha256').update(normal).digest('hex')
+}
+
+/** The deadline for a message received at `receivedAt` with `grade`. */
+export function deadlineFor(receivedAt: string, grade: MessageGrade | null | undefined): string {
+  const days = MESSAGE_GRADES.find((g) => g.value === grade)?.days ?? MESSAGE_GRADES[0].days
+  return new Date(new Date(receivedAt).getTime() + days * DAY).toISOString()
+}
+
+/**
+ * Texts that may be shown (the public summary on /results/, replies on the tracking page) must not
+ * carry a phone number; publishing needs a closed message and an anonymised summary.
+ */
+export const checkPublicTexts: CollectionBeforeValidateHook<Message> = ({
+  data,
+  originalDoc,
+  collection,
+  req,
+}) => {
+  const merged = { ...originalDoc, ...data } as Partial<Message>
+  const errors: { path: string; message: string }[] = []
+  if (typeof merged.publicSummary === 'string' && MOBILE_NUMBER.test(merged.publicSummary))
+    errors.push({ path: 'publicSummary', message: '公开摘要不能包含电话号码。' })
+  for (const [i, reply] of (merged.replies ?? []).entries()) {
+    if (typeof reply?.text === 'string' && MOBILE_NUMBER.test(reply.text))
+      errors.push({ path: `replies.${i}.text`, message: '答复会显示在群众的跟踪页上，不能包含手机号码。' })
+  }
+  if (merged.publishable) {
+    if (!CLOSED_STATUSES.includes(merged.status as MessageStatus))
+      errors.push({ path: 'publishable', message: '只有已办结的来信才能公开。' })
+    if (!merged.publicSummary?.trim())
+      errors.push({ path: 'publicSummary', message: '公开前请填写去掉个人信息的公开摘要。' })
+  }
+  if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
+  return data
+}
+
+/**
+ * Server-side bookkeeping: the tracking code and received date on create, the deadline from the grade,
+ * a timeline entry for every status change, and the closing date.
+ */
+export const keepTimeline: CollectionBeforeChangeHook<Message> = ({ data, originalDoc, operation }) => {
+  const now = new Date().toISOString()
+  if (operation === 'create') {
+    data.code ??= newTrackingCode()
+    data.receivedAt ??= now
+    data.status ??= 'received'
+    if (!data.timeline?.length) data.timeline = [{ date: data.receivedAt, status: 'received' }]
+    if (data.body && !data.textHash) data.textHash = textHash(data.body)
+  }
+  const receivedAt = data.receivedAt ?? originalDoc?.receivedAt ?? now
+  const grade = data.grade ?? originalDoc?.grade
+  if (operation === 'create' ? !data.deadline : data.grade && data.grade !== originalDoc?.grade)
+    data.deadline = deadlineFor(receivedAt, grade)
+  const status = data.status ?? originalDoc?.status
+  if (operation === 'update' && status && status !== originalDoc?.status) {
+    const timeline = data.timeline ?? originalDoc?.timeline ?? []
+    data.timeline = [
+      ...timeline.map(({ date, status, note }) => ({ date, status, note })),
+      { date: now, status },
+    ]
+  }
+  if (status && CLOSED_STATUSES.includes(status)) data.closedAt ??= originalDoc?.closedAt ?? now
+  else data.closedAt = null
+  return data
+}
+
+/**
+ * The site shows statistics and the publishable results: a status change, a rating, or a change to
+ * what is (or was) public asks for a rebuild. A new message waits for the next build.
+ */
+export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (req.context?.seed || operation === 'create') return doc
+  const changed =
+    doc.status !== previousDoc?.status ||
+    doc.rating !== previousDoc?.rating ||
+    doc.category !== previousDoc?.category ||
+    doc.street !== previousDoc?.street ||
+    doc.grade !== previousDoc?.grade ||
+    Boolean(doc.publishable) !== Boolean(previousDoc?.publishable) ||
+    (doc.publishable &&
+      (doc.publicSummary !== previousDoc?.publicSummary ||
+        JSON.stringify(doc.replies) !== JSON.stringify(previousDoc?.replies)))
+  if (changed) {
+    requestRebuild({
+      collection: 'messages',
+      id: doc.id,
+      operation: 'update',
+      by: (req.user as { email?: string } | null)?.email,
+    })
+  }
+  return doc
+}
+
+/** A deleted message takes its photos with it: they are personal data and have no other use. */
+export const deletePhotos: CollectionAfterDeleteHook<Message> = async ({ doc, req }) => {
+  const ids = (doc.photos ?? []).map((p) => (typeof p === 'object' ? p.id : p))
+  if (ids.length) {
+    await req.payload.delete({
+      collection: 'message-photos',
+      where: { id: { in: ids } },
+      overrideAccess: true,
+      req,
+    })
+  }
+  return doc
+}

@@ -1,0 +1,312 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isStaff } from '../../access/index.ts'
+import { streetField } from '../../fields/common.ts'
+import {
+  CASE_CATEGORIES,
+  MESSAGE_GRADES,
+  MESSAGE_RATINGS,
+  MESSAGE_STATUSES,
+  selectOptions,
+} from '../../fields/options.ts'
+import { rebuildAfterDelete } from '../../hooks/requestRebuild.ts'
+import { promoteEndpoint, rateEndpoint, submitEndpoint, trackEndpoint } from '../../messages/endpoints.ts'
+import { checkPublicTexts, deletePhotos, keepTimeline, rebuildWhenResultsChange } from './hooks.ts'
+
+const day = { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } as const
+const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } as const
+
+/**
+ * 群众来信 (民呼我应): what residents write to a deputy or station. Staff only, in every operation:
+ * residents never use Payload's generic create; they go through POST /api/messages/submit, which
+ * validates every field and writes only the whitelisted ones, and read back only the public view
+ * through /api/messages/track with their tracking code.
+ */
+export const Messages: CollectionConfig = {
+  slug: 'messages',
+  labels: { singular: '群众来信', plural: '群众来信（民呼我应）' },
+  graphQL: { singularName: 'Message', pluralName: 'Messages' },
+  admin: {
+    group: '民呼我应',
+    useAsTitle: 'code',
+    defaultColumns: ['code', 'category', 'street', 'grade', 'status', 'deadline', 'receivedAt'],
+    listSearchableFields: ['code', 'body', 'name', 'phone'],
+    description:
+      '群众在网站上写给代表或站点的来信。新来信为“已受理”；请定级分类、分派代表和站点、答复并推进状态。超期未办结的来信在列表中标红。姓名和电话只有编辑和管理员能看到，永不公开。',
+    components: { beforeListTable: ['/components/MessageQueue#MessageQueue'] },
+    pagination: { defaultLimit: 50 },
+  },
+  access: {
+    read: isStaff,
+    create: isStaff,
+    update: isStaff,
+    delete: isAdmin,
+  },
+  endpoints: [
+    { path: '/submit', method: 'post', handler: submitEndpoint },
+    { path: '/track', method: 'get', handler: trackEndpoint },
+    { path: '/rate', method: 'post', handler: rateEndpoint },
+    { path: '/:id/promote', method: 'post', handler: promoteEndpoint },
+  ],
+  defaultSort: '-receivedAt',
+  hooks: {
+    beforeValidate: [checkPublicTexts],
+    beforeChange: [keepTimeline],
+    afterChange: [rebuildWhenResultsChange],
+    afterDelete: [rebuildAfterDelete, deletePhotos],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'code',
+          type: 'text',
+          label: '跟踪码',
+          unique: true,
+          index: true,
+          admin: { readOnly: true, description: '提交时自动生成，群众凭它查询进度。' },
+        },
+        {
+          name: 'receivedAt',
+          type: 'date',
+          label: '受理时间',
+          index: true,
+          admin: { date: dayAndTime },
+        },
+      ],
+    },
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: '来信内容',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'category',
+                  type: 'select',
+                  label: '问题类别',
+                  required: true,
+                  options: selectOptions(CASE_CATEGORIES),
+                  index: true,
+                },
+                streetField({ required: true }),
+                { name: 'community', type: 'text', label: '社区', maxLength: 40 },
+              ],
+            },
+            {
+              name: 'body',
+              type: 'textarea',
+              label: '诉求内容',
+              required: true,
+              maxLength: 2000,
+              admin: { description: '群众原文，可能含个人信息，不公开。' },
+            },
+            {
+              name: 'photos',
+              type: 'upload',
+              relationTo: 'message-photos',
+              hasMany: true,
+              label: '群众上传的照片',
+              admin: { description: '只有编辑和管理员能看到。' },
+            },
+            {
+              type: 'row',
+              fields: [
+                { name: 'name', type: 'text', label: '群众姓名', required: true, maxLength: 20 },
+                { name: 'phone', type: 'text', label: '联系电话', required: true, maxLength: 20 },
+                {
+                  name: 'consentAt',
+                  type: 'date',
+                  label: '同意隐私说明的时间',
+                  admin: { readOnly: true, date: dayAndTime },
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: '办理',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'grade',
+                  type: 'select',
+                  label: '等级',
+                  defaultValue: 'normal',
+                  required: true,
+                  options: MESSAGE_GRADES.map(({ value, label }) => ({ value, label })),
+                },
+                {
+                  name: 'deadline',
+                  type: 'date',
+                  label: '办结期限',
+                  index: true,
+                  admin: {
+                    date: day,
+                    description: '按等级自动计算；改等级会重新计算，也可以手动调整。',
+                    components: { Cell: '/components/MessageDeadlineCell#MessageDeadlineCell' },
+                  },
+                },
+              ],
+            },
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'deputy',
+                  type: 'relationship',
+                  relationTo: 'deputies',
+                  label: '承办代表',
+                },
+                {
+                  name: 'station',
+                  type: 'relationship',
+                  relationTo: 'stations',
+                  label: '承办站点',
+                },
+              ],
+            },
+            {
+              name: 'replies',
+              type: 'array',
+              label: '答复',
+              labels: { singular: '答复', plural: '答复' },
+              admin: {
+                description: '会显示在群众的跟踪页上（不显示群众姓名电话）。不要写入任何人的手机号。',
+              },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'date',
+                      type: 'date',
+                      label: '日期',
+                      required: true,
+                      defaultValue: () => new Date().toISOString(),
+                      admin: { date: day },
+                    },
+                    { name: 'by', type: 'text', label: '答复人/单位', maxLength: 60 },
+                  ],
+                },
+                { name: 'text', type: 'textarea', label: '答复内容', required: true, maxLength: 2000 },
+              ],
+            },
+            {
+              name: 'notes',
+              type: 'textarea',
+              label: '内部备注',
+              admin: { description: '只有编辑和管理员能看到。' },
+            },
+            {
+              name: 'timeline',
+              type: 'array',
+              label: '办理进程',
+              labels: { singular: '节点', plural: '节点' },
+              admin: { readOnly: true, description: '状态每变化一次自动记一笔。' },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'date',
+                      type: 'date',
+                      label: '时间',
+                      required: true,
+                      admin: { date: dayAndTime },
+                    },
+                    {
+                      name: 'status',
+                      type: 'select',
+                      label: '状态',
+                      required: true,
+                      options: selectOptions(MESSAGE_STATUSES),
+                    },
+                    { name: 'note', type: 'text', label: '说明', maxLength: 120 },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: '结果公开',
+          fields: [
+            {
+              name: 'publishable',
+              type: 'checkbox',
+              label: '在“办理结果”页公开',
+              defaultValue: false,
+              admin: {
+                description:
+                  '已办结后可公开：网站只显示类别、街道、日期、公开摘要、答复和评价，绝不显示姓名、电话、原文和照片。',
+              },
+            },
+            {
+              name: 'publicSummary',
+              type: 'textarea',
+              label: '公开摘要',
+              maxLength: 300,
+              admin: { description: '用一两句话概括诉求，去掉姓名、门牌号、电话等个人信息。' },
+            },
+            {
+              name: 'caseStory',
+              type: 'relationship',
+              relationTo: 'cases',
+              label: '已转为民生案例',
+              admin: { readOnly: true },
+            },
+            {
+              type: 'ui',
+              name: 'promote',
+              admin: { components: { Field: '/components/PromoteToCase#PromoteToCase' } },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      label: '状态',
+      required: true,
+      defaultValue: 'received',
+      index: true,
+      options: selectOptions(MESSAGE_STATUSES),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'closedAt',
+      type: 'date',
+      label: '办结时间',
+      admin: { position: 'sidebar', readOnly: true, date: dayAndTime },
+    },
+    {
+      name: 'rating',
+      type: 'select',
+      label: '群众评价',
+      options: selectOptions(MESSAGE_RATINGS),
+      admin: { position: 'sidebar', readOnly: true, description: '群众凭跟踪码在办结后评价。' },
+    },
+    { name: 'ratedAt', type: 'date', label: '评价时间', admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'textHash',
+      type: 'text',
+      index: true,
+      admin: { hidden: true },
+    },
+    {
+      name: 'isSample',
+      type: 'checkbox',
+      label: '示例数据',
+      defaultValue: false,
+      admin: { position: 'sidebar', description: '演示用的虚构来信。' },
+    },
+  ],
+}

@@ -1,0 +1,21 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { ROOT } from '../paths.ts'
+
+/**
+ * The site's own stylesheet from the built site, so pages the CMS renders itself (previews, answers to
+ * the message form) look like the site. Empty when the site has not been built.
+ */
+export function siteCss(): string {
+  const dir = path.resolve(ROOT, process.env.SITE_OUT_DIR ?? 'dist', '_astro')
+  if (!fs.existsSync(dir)) return ''
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n')
+}
+
+/** The public address of the static site (SITE_URL), without a trailing slash. */
+export const siteUrl = (): string => (process.env.SITE_URL ?? 'http://127.0.0.1:4321').replace(/\/+$/, '')

@@ -1,0 +1,551 @@
+/**
+ * The public side of 民呼我应, served by the CMS for the static site:
+ * - POST /api/messages/submit  a resident's message (multipart or urlencoded form)
+ * - GET  /api/messages/track   its status by tracking code
+ * - POST /api/messages/rate    the resident's rating once it is closed
+ * and, for staff, POST /api/messages/:id/promote (a draft case story from a closed message).
+ *
+ * Each answers HTML (a page in the site's style, for forms posted without JavaScript) or JSON when the
+ * request says `Accept: application/json` (the site's script). The collection itself stays staff-only:
+ * these handlers validate everything, write only whitelisted fields and return only the public view.
+ */
+import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
+
+import { isStaffRequest } from '../access/index.ts'
+import { textHash } from '../collections/Messages/hooks.ts'
+import { siteCss, siteUrl } from '../endpoints/site-css.ts'
+import {
+  CASE_CATEGORIES,
+  CLOSED_STATUSES,
+  MESSAGE_RATINGS,
+  MESSAGE_STATUSES,
+  STREETS,
+  labelOf,
+  type MessageRating,
+} from '../fields/options.ts'
+import type { Deputy, Message, Station } from '../payload-types.ts'
+import { normaliseTrackingCode } from './code.ts'
+import {
+  esc,
+  messageFormHtml,
+  ratingFormHtml,
+  trackingHtml,
+  type FormTargets,
+  type TrackingView,
+} from './html.ts'
+import { PhotoError, reencodePhoto } from './photos.ts'
+import { parseLimit, SlidingWindow, waitText } from './rate-limit.ts'
+import { checkSubmission, LIMITS, type FormErrors, type FormValues } from './validate.ts'
+
+const MAX_BODY_BYTES = LIMITS.photosMax * LIMITS.photoBytes + 1024 * 1024
+
+/** Limits from the environment (README: configuration), read on first use. */
+let limits:
+  | {
+      attempts: SlidingWindow
+      ip: SlidingWindow
+      phone: SlidingWindow
+      all: SlidingWindow
+      track: SlidingWindow
+    }
+  | undefined
+export function messageLimits() {
+  limits ??= {
+    attempts: new SlidingWindow(
+      parseLimit('MESSAGE_LIMIT_ATTEMPTS', process.env.MESSAGE_LIMIT_ATTEMPTS, '60/1h'),
+    ),
+    ip: new SlidingWindow(parseLimit('MESSAGE_LIMIT_IP', process.env.MESSAGE_LIMIT_IP, '5/1h')),
+    phone: new SlidingWindow(parseLimit('MESSAGE_LIMIT_PHONE', process.env.MESSAGE_LIMIT_PHONE, '3/1d')),
+    all: new SlidingWindow(parseLimit('MESSAGE_LIMIT_ALL', process.env.MESSAGE_LIMIT_ALL, '300/1h')),
+    track: new SlidingWindow(parseLimit('TRACK_LIMIT_IP', process.env.TRACK_LIMIT_IP, '120/10m')),
+  }
+  return limits
+}
+const duplicateDays = () => Number(process.env.MESSAGE_DUPLICATE_DAYS ?? 30) || 30
+
+/**
+ * The client address: the last X-Forwarded-For entry (`next start` sets it to the socket address when
+ * absent; a reverse proxy appends the address it saw). See docs/decisions.md for what this can't stop.
+ */
+export function clientIp(req: PayloadRequest): string {
+  const forwarded = req.headers.get('x-forwarded-for') ?? ''
+  return forwarded.split(',').at(-1)?.trim() || 'unknown'
+}
+
+const wantsJson = (req: PayloadRequest) => (req.headers.get('accept') ?? '').includes('application/json')
+
+/** The site (another origin) may read the JSON answers; nothing else may. */
+function corsHeaders(req: PayloadRequest): Record<string, string> {
+  const origin = req.headers.get('origin')
+  const allowed = [new URL(siteUrl()).origin, ...(process.env.MESSAGE_ALLOWED_ORIGINS ?? '').split(',')]
+    .map((o) => o.trim())
+    .filter(Boolean)
+  return origin && allowed.includes(origin)
+    ? { 'access-control-allow-origin': origin, vary: 'Origin' }
+    : { vary: 'Origin' }
+}
+
+const noStore = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' }
+
+/** A page in the site's style (its stylesheet inlined), for answers to forms posted without JavaScript. */
+export function htmlPage(title: string, main: string): string {
+  const site = siteUrl()
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${esc(title)} - 民呼我应</title><style>${siteCss()}
+.cms-masthead{background:#a4161a;color:#fff;padding:.75rem 0}.cms-masthead a{color:#fff;font-weight:700;font-size:1.25rem;text-decoration:none}</style></head>
+<body><a class="skip-link" href="#main">跳到正文</a><header class="cms-masthead"><div class="wrap"><a href="${esc(site)}/">民呼我应 · 全过程人民民主实践基地</a></div></header>
+<main id="main" tabindex="-1"><div class="wrap">${main}</div></main>
+<footer class="wrap muted no-print" style="padding-block:1.5rem"><a href="${esc(site)}/contact/">写信给代表</a> · <a href="${esc(site)}/track/">查询办理进度</a> · <a href="${esc(site)}/results/">办理结果</a></footer></body></html>`
+}
+
+function answer(
+  req: PayloadRequest,
+  status: number,
+  json: Record<string, unknown>,
+  html: () => Promise<string> | string,
+  extra: Record<string, string> = {},
+) {
+  const headers = { ...corsHeaders(req), ...noStore, ...extra }
+  if (wantsJson(req)) return Promise.resolve(Response.json(json, { status, headers }))
+  return Promise.resolve(html()).then(
+    (body) =>
+      new Response(body, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }),
+  )
+}
+
+/** Deputies and stations for the form's 写给 list, read as an anonymous visitor; cached briefly. */
+let targetsCache: { at: number; targets: FormTargets } | undefined
+async function formTargets(payload: Payload): Promise<FormTargets> {
+  if (targetsCache && Date.now() - targetsCache.at < 5 * 60_000) return targetsCache.targets
+  const read = { overrideAccess: false, user: null, limit: 0, pagination: false, depth: 0 } as const
+  const [deputies, stations] = await Promise.all([
+    payload.find({
+      collection: 'deputies',
+      ...read,
+      sort: 'pinyin',
+      select: { name: true, slug: true, street: true },
+    }),
+    payload.find({ collection: 'stations', ...read, sort: 'name', select: { name: true, slug: true } }),
+  ])
+  const targets = {
+    stations: stations.docs.map((s) => ({ value: `station:${s.slug}`, label: s.name })),
+    deputies: deputies.docs.map((d) => ({
+      value: `deputy:${d.slug}`,
+      label: `${d.name}（${labelOf(STREETS, d.street)}）`,
+    })),
+  }
+  targetsCache = { at: Date.now(), targets }
+  return targets
+}
+
+async function formPage(
+  req: PayloadRequest,
+  values: FormValues,
+  errors: FormErrors,
+  photosDropped: boolean,
+): Promise<string> {
+  const form = messageFormHtml({
+    action: '/api/messages/submit',
+    targets: await formTargets(req.payload),
+    values,
+    errors,
+    privacyHref: `${siteUrl()}/contact/#privacy`,
+    photosDropped,
+  })
+  return htmlPage('写信没有成功', `<h1>写信给代表</h1>${form}`)
+}
+
+function failed(req: PayloadRequest, status: number, values: FormValues, errors: FormErrors, photos = false) {
+  const extra: Record<string, string> = {}
+  return answer(req, status, { ok: false, errors }, () => formPage(req, values, errors, photos), extra)
+}
+
+export const submitEndpoint: PayloadHandler = async (req) => {
+  const { payload } = req
+  const type = (req.headers.get('content-type') ?? '').toLowerCase()
+  if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded')) {
+    return failed(req, 415, {}, { form: '请通过网站上的表单提交来信。' })
+  }
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+    return failed(
+      req,
+      413,
+      {},
+      {
+        form: `提交的内容太大（照片最多 ${LIMITS.photosMax} 张，每张不超过 ${LIMITS.photoBytes / 1024 / 1024} MB）。`,
+      },
+    )
+  }
+  const ip = clientIp(req)
+  const l = messageLimits()
+  if (!l.attempts.allows(ip)) {
+    return answer(
+      req,
+      429,
+      { ok: false, errors: { form: `提交太频繁，请${waitText(l.attempts.retryAfter(ip))}后再试。` } },
+      () =>
+        htmlPage(
+          '提交太频繁',
+          `<h1>提交太频繁</h1><p>请${waitText(l.attempts.retryAfter(ip))}后再试，或拨打实践站电话反映。</p>`,
+        ),
+      { 'retry-after': String(Math.ceil(l.attempts.retryAfter(ip) / 1000)) },
+    )
+  }
+  l.attempts.hit(ip)
+
+  let form: FormData
+  try {
+    form = (await req.formData!()) as FormData
+  } catch {
+    return failed(req, 400, {}, { form: '无法读取提交的内容，请刷新页面后重新填写提交。' })
+  }
+  const checked = checkSubmission(form.entries())
+  const hadPhotos = form.getAll('photos').some((p) => typeof p !== 'string' && p.size > 0)
+  if (checked.status !== 200 || !checked.message) {
+    return failed(req, checked.status, checked.values, checked.errors, hadPhotos)
+  }
+  const message = checked.message
+
+  let deputy: Deputy | undefined
+  let station: Station | undefined
+  if (message.to) {
+    const { docs } = await payload.find({
+      collection: message.to.kind === 'deputy' ? 'deputies' : 'stations',
+      where: { slug: { equals: message.to.slug } },
+      overrideAccess: false,
+      user: null,
+      depth: 0,
+      limit: 1,
+    })
+    if (!docs[0])
+      return failed(
+        req,
+        422,
+        checked.values,
+        { to: '没有找到这位代表或站点，请从列表中重新选择。' },
+        hadPhotos,
+      )
+    if (message.to.kind === 'deputy') deputy = docs[0] as Deputy
+    else station = docs[0] as Station
+  }
+  const stationId = station?.id ?? (typeof deputy?.station === 'number' ? deputy.station : undefined)
+
+  const limited = (window: SlidingWindow, key: string, text: string) =>
+    window.allows(key)
+      ? undefined
+      : failed(
+          req,
+          429,
+          checked.values,
+          { form: `${text}请${waitText(window.retryAfter(key))}后再试，或拨打实践站电话反映。` },
+          hadPhotos,
+        )
+  const blocked =
+    limited(l.all, 'all', '网站这会儿收到的来信太多，') ??
+    limited(l.ip, ip, '同一网络提交的来信太多，') ??
+    limited(l.phone, message.phone, '这个电话号码近期提交的来信太多，')
+  if (blocked) return blocked
+
+  const hash = textHash(message.body)
+  const since = new Date(Date.now() - duplicateDays() * 86_400_000).toISOString()
+  const duplicate = await payload.count({
+    collection: 'messages',
+    where: { and: [{ textHash: { equals: hash } }, { receivedAt: { greater_than: since } }] },
+    overrideAccess: true,
+  })
+  if (duplicate.totalDocs > 0) {
+    return failed(
+      req,
+      409,
+      checked.values,
+      {
+        body: '同样内容的来信近期已经提交过，正在办理中，请不要重复提交。可以凭当时的跟踪码查询进度；如需补充情况，请换个说法写清新情况。',
+      },
+      hadPhotos,
+    )
+  }
+
+  const photos: Buffer[] = []
+  try {
+    for (const file of checked.files) photos.push(await reencodePhoto(Buffer.from(await file.arrayBuffer())))
+  } catch (error) {
+    if (error instanceof PhotoError) return failed(req, 422, checked.values, { photos: error.message }, true)
+    throw error
+  }
+
+  const photoIds: number[] = []
+  let doc: Message
+  try {
+    for (const [i, data] of photos.entries()) {
+      const photo = await payload.create({
+        collection: 'message-photos',
+        data: {},
+        file: {
+          data,
+          mimetype: 'image/jpeg',
+          name: `message-photo-${Date.now()}-${i + 1}.jpg`,
+          size: data.length,
+        },
+        overrideAccess: true,
+      })
+      photoIds.push(photo.id)
+    }
+    // Only these fields, set here; status, code, timeline and deadline come from the collection's hooks.
+    doc = await payload.create({
+      collection: 'messages',
+      data: {
+        category: message.category as Message['category'],
+        street: message.street as Message['street'],
+        community: message.community || undefined,
+        body: message.body,
+        name: message.name,
+        phone: message.phone,
+        consentAt: new Date().toISOString(),
+        deputy: deputy?.id,
+        station: stationId,
+        photos: photoIds,
+        textHash: hash,
+        status: 'received',
+        grade: 'normal',
+      },
+      overrideAccess: true,
+    })
+  } catch (error) {
+    for (const id of photoIds)
+      await payload.delete({ collection: 'message-photos', id, overrideAccess: true }).catch(() => {})
+    throw error
+  }
+  l.ip.hit(ip)
+  l.phone.hit(message.phone)
+  l.all.hit('all')
+  payload.logger.info(
+    `messages: accepted ${doc.code} (${message.category}, ${message.street}, ${photoIds.length} photos)`,
+  )
+  const trackUrl = `${siteUrl()}/track/?code=${encodeURIComponent(doc.code!)}`
+  return answer(req, 201, { ok: true, code: doc.code, trackUrl }, () =>
+    htmlPage(
+      '来信已收到',
+      `<div class="receipt"><h1>来信已收到</h1>
+<p>您的跟踪码是</p><p class="code code-large">${esc(doc.code)}</p>
+<p><strong>请抄下或打印这个跟踪码：它只显示这一次。</strong>凭它可以在“查询办理进度”里查看办理情况和答复，办结后还可以评价。</p>
+<p class="muted">我们会尽快分类分派：一般来信 15 天内、紧急来信 3 天内办结答复，代表会按您留的电话回访。</p>
+<p class="no-print"><a class="button" href="${esc(trackUrl)}">查询办理进度</a> <a href="${esc(siteUrl())}/">返回网站首页</a></p>
+<p class="no-print muted">打印：按 Ctrl+P（手机上用浏览器菜单里的“打印”或截图保存）。</p></div>`,
+    ),
+  )
+}
+
+/** The public view of a message for its code holder: a whitelist, never name, phone, text or photos. */
+export async function trackingView(payload: Payload, doc: Message): Promise<TrackingView> {
+  const nameOf = async (collection: 'deputies' | 'stations', ref: unknown) => {
+    const id = typeof ref === 'object' && ref ? (ref as { id: number }).id : ref
+    if (typeof id !== 'number' && typeof id !== 'string') return ''
+    const found = await payload.findByID({
+      collection,
+      id,
+      depth: 0,
+      overrideAccess: false,
+      user: null,
+      disableErrors: true,
+    })
+    return (found as { name?: string } | null)?.name ?? ''
+  }
+  const handler = [await nameOf('stations', doc.station), await nameOf('deputies', doc.deputy)]
+    .filter(Boolean)
+    .map((n, i, all) => (i === 1 && all.length === 2 ? `${n}代表` : n))
+    .join('、')
+  const timeline = doc.timeline ?? []
+  const current = MESSAGE_STATUSES.findIndex((s) => s.value === doc.status)
+  return {
+    code: doc.code!,
+    category: doc.category,
+    categoryLabel: labelOf(CASE_CATEGORIES, doc.category),
+    streetLabel: labelOf(STREETS, doc.street),
+    community: doc.community ?? '',
+    status: doc.status,
+    statusLabel: labelOf(MESSAGE_STATUSES, doc.status),
+    receivedAt: doc.receivedAt!,
+    deadline: doc.deadline ?? null,
+    closedAt: doc.closedAt ?? null,
+    handler,
+    steps: MESSAGE_STATUSES.map((s, i) => ({
+      status: s.value,
+      label: s.label,
+      date:
+        timeline.find((t) => t.status === s.value)?.date ??
+        (i <= current && i === 0 ? doc.receivedAt! : null),
+    })),
+    replies: (doc.replies ?? []).map((r) => ({ date: r.date, by: r.by ?? '', text: r.text })),
+    rating: (doc.rating as MessageRating | null) ?? null,
+    ratingLabel: labelOf(MESSAGE_RATINGS, doc.rating),
+    canRate: CLOSED_STATUSES.includes(doc.status) && !doc.rating,
+  }
+}
+
+async function findByCode(payload: Payload, code: string): Promise<Message | undefined> {
+  const { docs } = await payload.find({
+    collection: 'messages',
+    where: { code: { equals: code } },
+    overrideAccess: true,
+    depth: 0,
+    limit: 1,
+  })
+  return docs[0]
+}
+
+const trackPage = (main: string) => htmlPage('查询办理进度', `<h1>查询办理进度</h1>${main}`)
+const trackForm = (code = '', error = '') =>
+  `<form class="track-form" method="get" action="/api/messages/track"><div class="field${error ? ' field-invalid' : ''}"><label for="t-code">跟踪码</label>
+${error ? `<p class="field-error" id="t-code-error">${esc(error)}</p>` : ''}<input id="t-code" name="code" value="${esc(code)}" autocomplete="off" autocapitalize="characters" spellcheck="false"${error ? ' aria-invalid="true" aria-describedby="t-code-error"' : ''}></div>
+<p><button class="button" type="submit">查询</button></p></form>`
+
+function trackLimited(req: PayloadRequest) {
+  const ip = clientIp(req)
+  const window = messageLimits().track
+  if (window.allows(ip)) {
+    window.hit(ip)
+    return undefined
+  }
+  const message = `查询太频繁，请${waitText(window.retryAfter(ip))}后再试。`
+  return answer(req, 429, { ok: false, error: message }, () =>
+    trackPage(`<p class="field-error">${esc(message)}</p>`),
+  )
+}
+
+export const trackEndpoint: PayloadHandler = async (req) => {
+  const limited = trackLimited(req)
+  if (limited) return limited
+  const url = new URL(req.url ?? '', 'http://localhost')
+  const typed = url.searchParams.get('code') ?? ''
+  const code = normaliseTrackingCode(typed)
+  if (!code) {
+    const error = typed.trim()
+      ? '跟踪码是 10 位字母和数字（例如 K7QM4-XR2PW），请核对后重新输入。'
+      : '请输入跟踪码。'
+    return answer(req, 400, { ok: false, error }, () => trackPage(trackForm(typed.slice(0, 40), error)))
+  }
+  const doc = await findByCode(req.payload, code)
+  if (!doc) {
+    const error = '没有找到这个跟踪码，请核对后重新输入。'
+    return answer(req, 404, { ok: false, error }, () => trackPage(trackForm(typed, error)))
+  }
+  const view = await trackingView(req.payload, doc)
+  return answer(req, 200, { ok: true, view }, () =>
+    trackPage(trackForm(code) + trackingHtml(view, '/api/messages/rate')),
+  )
+}
+
+export const rateEndpoint: PayloadHandler = async (req) => {
+  const limited = trackLimited(req)
+  if (limited) return limited
+  const type = (req.headers.get('content-type') ?? '').toLowerCase()
+  let form: FormData | undefined
+  if (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')) {
+    form = (await req.formData!().catch(() => undefined)) as FormData | undefined
+  }
+  const code = normaliseTrackingCode(form?.get('code'))
+  const rating = form?.get('rating')
+  if (!form || !code) {
+    const error = '请通过跟踪页上的评价表提交，并带上正确的跟踪码。'
+    return answer(req, 400, { ok: false, error }, () => trackPage(trackForm('', error)))
+  }
+  const doc = await findByCode(req.payload, code)
+  if (!doc) {
+    const error = '没有找到这个跟踪码，请核对后重新输入。'
+    return answer(req, 404, { ok: false, error }, () => trackPage(trackForm(code, error)))
+  }
+  const refuse = async (status: number, error: string) => {
+    const view = await trackingView(req.payload, doc)
+    return answer(req, status, { ok: false, error, view }, () =>
+      trackPage(
+        trackForm(code) +
+          `<p class="field-error" role="alert">${esc(error)}</p>` +
+          trackingHtml(view, '/api/messages/rate'),
+      ),
+    )
+  }
+  if (!CLOSED_STATUSES.includes(doc.status)) return refuse(409, '办结以后才能评价，请耐心等待。')
+  if (doc.rating) return refuse(409, '这件来信已经评价过了，每件只能评价一次。')
+  if (typeof rating !== 'string' || !MESSAGE_RATINGS.some((r) => r.value === rating)) {
+    const error = '请选择“满意”“基本满意”或“不满意”。'
+    const view = await trackingView(req.payload, doc)
+    return answer(req, 422, { ok: false, error, view }, () =>
+      trackPage(
+        trackForm(code) +
+          trackingHtml({ ...view, canRate: false }, '') +
+          ratingFormHtml(code, '/api/messages/rate', error),
+      ),
+    )
+  }
+  const updated = await req.payload.update({
+    collection: 'messages',
+    id: doc.id,
+    data: { rating: rating as MessageRating, ratedAt: new Date().toISOString() },
+    overrideAccess: true,
+  })
+  req.payload.logger.info(`messages: ${updated.code} rated ${rating}`)
+  const view = await trackingView(req.payload, updated)
+  return answer(req, 200, { ok: true, view }, () =>
+    trackPage(trackForm(code) + trackingHtml(view, '/api/messages/rate')),
+  )
+}
+
+/**
+ * Staff: a draft case story from a closed message, prefilled with its public parts only (the public
+ * summary, never the resident's text, name or phone), linked back from the message.
+ */
+export const promoteEndpoint: PayloadHandler = async (req) => {
+  if (!isStaffRequest(req)) return Response.json({ message: '请先用编辑或管理员账号登录。' }, { status: 403 })
+  const id = req.routeParams?.id as string
+  const doc = (await req.payload.findByID({
+    collection: 'messages',
+    id,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+    disableErrors: true,
+  })) as Message | null
+  if (!doc) return Response.json({ message: '没有找到这件来信。' }, { status: 404 })
+  if (!CLOSED_STATUSES.includes(doc.status))
+    return Response.json({ message: '办结以后才能转为民生案例。' }, { status: 409 })
+  if (!doc.publicSummary?.trim())
+    return Response.json(
+      { message: '请先在“结果公开”里填写公开摘要（去掉个人信息），再转为案例。' },
+      { status: 409 },
+    )
+  if (doc.caseStory)
+    return Response.json({ message: '这件来信已经转为案例了。', id: doc.caseStory }, { status: 409 })
+  const replies = doc.replies ?? []
+  const created = await req.payload.create({
+    collection: 'cases',
+    draft: true,
+    data: {
+      title: `${labelOf(CASE_CATEGORIES, doc.category)}：${doc.publicSummary.slice(0, 40)}`.slice(0, 120),
+      category: doc.category,
+      street: doc.street,
+      community: doc.community || labelOf(STREETS, doc.street),
+      summary: doc.publicSummary,
+      request: doc.publicSummary,
+      action: replies.map((r) => r.text).join('\n') || '（请补充代表履职情况）',
+      result: replies.at(-1)?.text ?? '（请补充办理结果）',
+      timeline: (doc.timeline ?? []).map((t) => ({
+        date: t.date,
+        title: labelOf(MESSAGE_STATUSES, t.status),
+      })),
+      deputies: typeof doc.deputy === 'number' ? [doc.deputy] : [],
+      station: typeof doc.station === 'number' ? doc.station : undefined,
+      _status: 'draft',
+    },
+    overrideAccess: false,
+    user: req.user,
+  })
+  await req.payload.update({
+    collection: 'messages',
+    id: doc.id,
+    data: { caseStory: created.id },
+    overrideAccess: false,
+    user: req.user,
+  })
+  req.payload.logger.info(`messages: ${doc.code} promoted to draft case ${created.id} by ${req.user?.email}`)
+  return Response.json({ id: created.id, url: `/admin/collections/cases/${created.id}` }, { status: 201 })
+}

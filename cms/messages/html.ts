@@ -1,0 +1,233 @@
+/**
+ * HTML of the message form, the tracking view and the rating form, as plain strings: one source for
+ * the static pages (site/pages/contact.astro, track.astro), the browser script that shows answers in
+ * place, and the CMS endpoints' own HTML answers for visitors without JavaScript. No Node or Payload
+ * imports: this module is bundled into the site's script too.
+ */
+import {
+  CASE_CATEGORIES,
+  MESSAGE_RATINGS,
+  MESSAGE_STATUSES,
+  STREETS,
+  type MessageRating,
+  type MessageStatus,
+} from '../fields/options.ts'
+import { LIMITS, type FormErrors, type FormValues } from './validate.ts'
+
+export const esc = (text: unknown): string =>
+  String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+export interface TargetOption {
+  /** `deputy:<slug>` or `station:<slug>`. */
+  value: string
+  label: string
+}
+
+export interface FormTargets {
+  stations: TargetOption[]
+  deputies: TargetOption[]
+}
+
+const FIELD_ORDER = ['to', 'category', 'street', 'community', 'body', 'photos', 'name', 'phone', 'consent']
+
+function field(
+  name: string,
+  label: string,
+  control: string,
+  errors: FormErrors,
+  opts: { hint?: string; required?: boolean } = {},
+): string {
+  const error = errors[name as keyof FormErrors]
+  return `<div class="field${error ? ' field-invalid' : ''}" data-field="${name}">
+<label for="f-${name}">${esc(label)}${opts.required ? '<span class="req">（必填）</span>' : '<span class="opt">（选填）</span>'}</label>
+${opts.hint ? `<p class="hint" id="f-${name}-hint">${opts.hint}</p>` : ''}
+<p class="field-error" id="f-${name}-error"${error ? '' : ' hidden'}>${esc(error)}</p>
+${control}
+</div>`
+}
+
+const described = (name: string, hint: boolean, errors: FormErrors) =>
+  ` aria-describedby="${hint ? `f-${name}-hint ` : ''}f-${name}-error"${errors[name as keyof FormErrors] ? ' aria-invalid="true"' : ''}`
+
+function select(
+  name: string,
+  options: { value: string; label: string }[],
+  value: string | undefined,
+  placeholder: string,
+  errors: FormErrors,
+  required: boolean,
+): string {
+  return `<select id="f-${name}" name="${name}"${required ? ' required' : ''}${described(name, false, errors)}>
+<option value="">${esc(placeholder)}</option>${options
+    .map(
+      (o) =>
+        `<option value="${esc(o.value)}"${o.value === value ? ' selected' : ''}>${esc(o.label)}</option>`,
+    )
+    .join('')}</select>`
+}
+
+/** The summary at the top of a form with errors: each links to its field (GOV.UK pattern). */
+export function errorSummaryHtml(errors: FormErrors): string {
+  const items = Object.entries(errors)
+    .filter(([, message]) => message)
+    .sort(([a], [b]) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b))
+    .map(([name, message]) =>
+      name === 'form' ? `<li>${esc(message)}</li>` : `<li><a href="#f-${name}">${esc(message)}</a></li>`,
+    )
+  if (!items.length) return ''
+  return `<div class="error-summary" role="alert" tabindex="-1" id="form-errors"><h2>提交没有成功，请修改下面的内容：</h2><ul>${items.join('')}</ul></div>`
+}
+
+/**
+ * The message form. `action` is the CMS endpoint; `values` and `errors` refill it after a failed
+ * attempt so nothing typed is lost (photos have to be chosen again: browsers never refill files).
+ */
+export function messageFormHtml(options: {
+  action: string
+  targets: FormTargets
+  values?: FormValues
+  errors?: FormErrors
+  privacyHref: string
+  /** Whether photos had been chosen before an error (they must be chosen again). */
+  photosDropped?: boolean
+}): string {
+  const v = options.values ?? {}
+  const e = options.errors ?? {}
+  const to = `<select id="f-to" name="to"${described('to', true, e)}>
+<option value="">不指定，由实践基地分派给合适的代表</option>
+<optgroup label="实践站点">${options.targets.stations
+    .map(
+      (o) => `<option value="${esc(o.value)}"${o.value === v.to ? ' selected' : ''}>${esc(o.label)}</option>`,
+    )
+    .join('')}</optgroup>
+<optgroup label="人大代表">${options.targets.deputies
+    .map(
+      (o) => `<option value="${esc(o.value)}"${o.value === v.to ? ' selected' : ''}>${esc(o.label)}</option>`,
+    )
+    .join('')}</optgroup></select>`
+  return `<form class="message-form" id="message-form" method="post" action="${esc(options.action)}" enctype="multipart/form-data" accept-charset="utf-8">
+<div id="form-errors-slot">${errorSummaryHtml(e)}</div>
+${field('to', '写给', to, e, { hint: '可以写给某位代表或某个实践站，也可以不指定。' })}
+${field('category', '问题类别', select('category', CASE_CATEGORIES, v.category, '请选择', e, true), e, { required: true })}
+<div class="field-row">
+${field('street', '所在街道', select('street', STREETS, v.street, '请选择', e, true), e, { required: true })}
+${field('community', '社区', `<input id="f-community" name="community" type="text" maxlength="${LIMITS.communityMax}" value="${esc(v.community)}" autocomplete="off"${described('community', false, e)}>`, e)}
+</div>
+${field(
+  'body',
+  '您要反映的问题或心愿',
+  `<textarea id="f-body" name="body" rows="8" required maxlength="${LIMITS.bodyMax}"${described('body', true, e)}>${esc(v.body)}</textarea>`,
+  e,
+  {
+    required: true,
+    hint: `请写清楚地点、遇到的问题和您的期望，${LIMITS.bodyMin}～${LIMITS.bodyMax} 字。不要在这里写身份证号、银行卡号等信息。`,
+  },
+)}
+${field(
+  'photos',
+  '照片',
+  `<input id="f-photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" multiple${described('photos', true, e)}>`,
+  e,
+  {
+    hint: `最多 ${LIMITS.photosMax} 张，每张不超过 ${LIMITS.photoBytes / 1024 / 1024} MB。照片只给办理人员看，上传时会去掉其中的拍摄地点等信息。${options.photosDropped ? '<strong>刚才选的照片需要重新选择。</strong>' : ''}`,
+  },
+)}
+<div class="field-row">
+${field('name', '姓名或称呼', `<input id="f-name" name="name" type="text" required maxlength="${LIMITS.nameMax}" value="${esc(v.name)}" autocomplete="name"${described('name', true, e)}>`, e, { required: true, hint: '可以写“王女士”“李师傅”。不会公开。' })}
+${field('phone', '联系电话', `<input id="f-phone" name="phone" type="tel" inputmode="tel" required maxlength="20" value="${esc(v.phone)}" autocomplete="tel"${described('phone', true, e)}>`, e, { required: true, hint: '代表回访时使用。不会公开。' })}
+</div>
+<div class="hp" aria-hidden="true"><label for="f-website">网址（请留空）</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
+<div class="field field-check${e.consent ? ' field-invalid' : ''}" data-field="consent">
+<p class="field-error" id="f-consent-error"${e.consent ? '' : ' hidden'}>${esc(e.consent)}</p>
+<input id="f-consent" name="consent" type="checkbox" value="yes" required${v.consent ? ' checked' : ''} aria-describedby="f-consent-error"${e.consent ? ' aria-invalid="true"' : ''}>
+<label for="f-consent">我已阅读并同意<a href="${esc(options.privacyHref)}">隐私说明</a>：姓名、电话和照片只用于办理和回访，不会公开。</label>
+</div>
+<p><button class="button button-large" type="submit">提交</button></p>
+</form>`
+}
+
+export interface TrackingStep {
+  status: MessageStatus
+  label: string
+  /** When the message reached the step (the first time), ISO; null when not yet. */
+  date: string | null
+}
+
+/** Everything the tracking page shows: a whitelist, never the resident's name, phone or text. */
+export interface TrackingView {
+  code: string
+  category: string
+  categoryLabel: string
+  streetLabel: string
+  community: string
+  status: MessageStatus
+  statusLabel: string
+  receivedAt: string
+  deadline: string | null
+  closedAt: string | null
+  handler: string
+  steps: TrackingStep[]
+  replies: { date: string; by: string; text: string }[]
+  rating: MessageRating | null
+  ratingLabel: string
+  canRate: boolean
+}
+
+const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '')
+
+const paragraphs = (text: string) =>
+  text
+    .split(/\n+/)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${esc(p)}</p>`)
+    .join('')
+
+/** The rating form for a closed message, posting to `action` (the CMS rate endpoint). */
+export function ratingFormHtml(code: string, action: string, error?: string): string {
+  return `<form class="rating-form" id="rating-form" method="post" action="${esc(action)}">
+<input type="hidden" name="code" value="${esc(code)}">
+<fieldset><legend>您对办理结果满意吗？</legend>
+${error ? `<p class="field-error" role="alert">${esc(error)}</p>` : ''}
+${MESSAGE_RATINGS.map((r) => `<label class="choice"><input type="radio" name="rating" value="${r.value}" required> ${esc(r.label)}</label>`).join('')}
+</fieldset>
+<p><button class="button" type="submit">提交评价</button></p></form>`
+}
+
+/** The status of one message for its code holder. */
+export function trackingHtml(view: TrackingView, rateAction: string): string {
+  const steps = view.steps
+    .map(
+      (s) =>
+        `<li class="step${s.date ? ' done' : ''}${s.status === view.status ? ' current' : ''}"${s.status === view.status ? ' aria-current="step"' : ''}><span class="step-label">${esc(s.label)}</span> <span class="step-date">${s.date ? `<time datetime="${esc(s.date)}">${day(s.date)}</time>` : '—'}</span></li>`,
+    )
+    .join('')
+  const replies = view.replies.length
+    ? `<h3>答复</h3><ol class="replies">${view.replies
+        .map(
+          (r) =>
+            `<li><p class="meta"><time datetime="${esc(r.date)}">${day(r.date)}</time>${r.by ? ` · ${esc(r.by)}` : ''}</p>${paragraphs(r.text)}</li>`,
+        )
+        .join('')}</ol>`
+    : '<p class="muted">还没有答复。办理人员答复后会显示在这里。</p>'
+  const rating = view.rating
+    ? `<p class="rated">您的评价：<strong>${esc(view.ratingLabel)}</strong>。谢谢！</p>`
+    : view.canRate
+      ? ratingFormHtml(view.code, rateAction)
+      : ''
+  return `<section class="tracking" aria-labelledby="tracking-title">
+<h2 id="tracking-title" tabindex="-1">跟踪码 <span class="code">${esc(view.code)}</span>：${esc(view.statusLabel)}</h2>
+<dl class="facts">
+<dt>问题类别</dt><dd>${esc(view.categoryLabel)}</dd>
+<dt>所在地</dt><dd>${esc(view.streetLabel)}${view.community ? ` ${esc(view.community)}` : ''}</dd>
+<dt>受理日期</dt><dd><time datetime="${esc(view.receivedAt)}">${day(view.receivedAt)}</time></dd>
+${view.deadline && !view.closedAt ? `<dt>办结期限</dt><dd><time datetime="${esc(view.deadline)}">${day(view.deadline)}</time> 前</dd>` : ''}
+${view.handler ? `<dt>承办</dt><dd>${esc(view.handler)}</dd>` : ''}
+</dl>
+<h3>办理进程</h3>
+<ol class="steps">${steps}</ol>
+${replies}
+${rating}
+</section>`
+}
+
+export const STATUS_ORDER = MESSAGE_STATUSES.map((s) => s.value)

@@ -1,0 +1,61 @@
+/**
+ * In-memory sliding-window limits for the public message endpoints. One CMS process keeps them; a
+ * restart forgets them (duplicates are also caught in the database, see the submit endpoint).
+ */
+
+export interface Limit {
+  max: number
+  windowMs: number
+}
+
+const UNITS: Record<string, number> = { s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 }
+
+/** Parses `5/1h`, `3/24h`, `100/10m`; throws one line naming the variable for anything else. */
+export function parseLimit(name: string, value: string | undefined, fallback: string): Limit {
+  const text = (value ?? fallback).trim()
+  const m = /^(\d+)\s*\/\s*(\d+)\s*(s|m|min|h|d)$/.exec(text)
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+    throw new Error(`${name}: "${text}" is not a limit like 5/1h (count/duration with s, m, h or d)`)
+  return { max: Number(m[1]), windowMs: Number(m[2]) * UNITS[m[3]] }
+}
+
+export class SlidingWindow {
+  private hits = new Map<string, number[]>()
+  constructor(readonly limit: Limit) {}
+
+  /** Recent hits of `key` within the window (dropping older ones). */
+  private recent(key: string, now: number): number[] {
+    const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.limit.windowMs)
+    if (list.length) this.hits.set(key, list)
+    else this.hits.delete(key)
+    return list
+  }
+
+  /** Whether one more hit of `key` is allowed now (does not record it). */
+  allows(key: string, now = Date.now()): boolean {
+    return this.recent(key, now).length < this.limit.max
+  }
+
+  /** Milliseconds until `key` may try again (0 when allowed). */
+  retryAfter(key: string, now = Date.now()): number {
+    const list = this.recent(key, now)
+    if (list.length < this.limit.max) return 0
+    return list[list.length - this.limit.max] + this.limit.windowMs - now
+  }
+
+  hit(key: string, now = Date.now()): void {
+    this.hits.set(key, [...this.recent(key, now), now])
+    // Keep memory bounded under a flood of distinct keys.
+    if (this.hits.size > 50_000) this.hits.delete(this.hits.keys().next().value!)
+  }
+
+  reset(): void {
+    this.hits.clear()
+  }
+}
+
+/** Human wait time in Chinese: 约 3 分钟 / 约 2 小时. */
+export function waitText(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000))
+  return minutes < 90 ? `约 ${minutes} 分钟` : `约 ${Math.ceil(minutes / 60)} 小时`
+}

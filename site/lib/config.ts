@@ -1,0 +1,13 @@
+/**
+ * Where the static site sends what only the CMS can do (writing a message, tracking it): the CMS's
+ * public address, `PUBLIC_CMS_URL` at build time (default http://127.0.0.1:3000, what `npm start`
+ * serves). Everything else on the site works without the CMS.
+ */
+export const cmsUrl = (): string =>
+  (process.env.PUBLIC_CMS_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')
+
+export const messageEndpoints = () => ({
+  submit: `${cmsUrl()}/api/messages/submit`,
+  track: `${cmsUrl()}/api/messages/track`,
+  rate: `${cmsUrl()}/api/messages/rate`,
+})

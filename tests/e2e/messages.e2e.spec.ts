@@ -1,0 +1,247 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import * as content from '../../content/index.ts'
+import { rebuildRequestsFile } from '../../cms/hooks/requestRebuild.ts'
+import { seed } from '../../cms/seed/index.ts'
+import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
+import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
+import { buildSite } from '../../scripts/lib/site-build.ts'
+import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { launchBrowser } from '../helpers/browser.ts'
+import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { freePort } from '../helpers/ports.ts'
+
+/**
+ * The whole 民呼我应 loop in Chromium: a resident writes from a deputy's page, tracks the message, an
+ * editor handles and closes it, the resident rates it, and after the rebuild /results/ shows it. The
+ * real CMS server (`next start`) and a site built to post to it, on a throwaway database.
+ */
+
+let cms: ThrowawayCms
+let cmsServer: CmsServer
+let site: SiteServer
+let browser: Browser
+let live = ''
+let editorLogin: { email: string; password: string }
+const outDirs: string[] = []
+
+async function build(env: Record<string, string>): Promise<string> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-messages-dist-'))
+  outDirs.push(outDir)
+  await buildSite({ outDir, env })
+  return outDir
+}
+
+let buildEnv: Record<string, string>
+
+beforeAll(async () => {
+  cms = await openThrowawayCms()
+  // Deputies, stations and the sample messages are enough here; fewer pages build faster.
+  await seed(cms.payload, { data: { ...content, news: [], lectures: [], cases: [] } })
+  editorLogin = await makeUser(cms.payload, 'editor')
+  const sitePort = await freePort()
+  const siteUrl = `http://127.0.0.1:${sitePort}`
+  await buildAdminIfNeeded(() => {})
+  const baseEnv = {
+    DATABASE_URI: cms.databaseUri,
+    DATA_DIR: cms.dataDir,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
+    SITE_URL: siteUrl,
+  }
+  cmsServer = await startCmsServer({ port: await freePort(), env: baseEnv })
+  buildEnv = { ...baseEnv, PUBLIC_CMS_URL: cmsServer.url }
+  live = await build(buildEnv)
+  site = await serveSite({ root: () => live, port: sitePort })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+  await cmsServer?.stop()
+  await cms?.close()
+  for (const dir of outDirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** The 满意 figure in the satisfaction chart's table. */
+const satisfiedCount = (page: Page) =>
+  page.locator('figure[aria-labelledby="satisfaction-title"] tbody tr').evaluateAll((rows) => {
+    const row = rows.find((r) => r.querySelector('th')?.textContent?.trim() === '满意')
+    return Number(row?.querySelector('td')?.textContent?.replace(/\D/g, '') ?? NaN)
+  })
+
+async function editorToken(): Promise<string> {
+  const res = await fetch(`${cmsServer.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(editorLogin),
+  })
+  return ((await res.json()) as { token: string }).token
+}
+
+describe('民呼我应 in the browser', () => {
+  it(
+    'write from a deputy page → track → editor replies and closes → resident rates → /results/ updates',
+    { timeout: 300_000 },
+    async () => {
+      const before = await browser.newPage()
+      await before.goto(`${site.url}/results/`)
+      const satisfiedBefore = await satisfiedCount(before)
+      await before.close()
+
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+      await page.goto(`${site.url}/deputies/shan-xiaoming/`)
+      await page.getByRole('link', { name: '写信给单晓明代表' }).click()
+      await page.waitForURL(/\/contact\/\?to=deputy:shan-xiaoming$/)
+      await expect(page.locator('#f-to').inputValue()).resolves.toBe('deputy:shan-xiaoming')
+
+      const body = '示例测试：小区东门的路灯坏了一个多月，晚上老人出门看不清路，希望尽快修好。'
+      await page.getByLabel('问题类别').selectOption({ label: '环境整治' })
+      await page.getByLabel('所在街道').selectOption({ label: '奎山街道' })
+      await page.getByLabel('社区').fill('矿山社区')
+      await page.getByLabel('您要反映的问题或心愿').fill(body)
+      await page.getByLabel('姓名或称呼').fill('测试居民')
+      await page.getByLabel('联系电话').fill('1391234')
+      await page.getByLabel(/我已阅读并同意/).check()
+      await page.getByRole('button', { name: '提交' }).click()
+
+      // The error is shown by its field, in Chinese; nothing typed is lost.
+      const phoneError = page.locator('#f-phone-error')
+      await phoneError.waitFor({ state: 'visible' })
+      await expect(phoneError.textContent()).resolves.toContain('11 位手机号')
+      await expect(page.locator('.error-summary').textContent()).resolves.toContain('11 位手机号')
+      await expect(page.locator('#f-body').inputValue()).resolves.toBe(body)
+      await expect(page.locator('#f-phone').getAttribute('aria-invalid')).resolves.toBe('true')
+
+      await page.getByLabel('联系电话').fill('13912340987')
+      await page.getByRole('button', { name: '提交' }).click()
+      const code = (await page.locator('.receipt .code').textContent({ timeout: 15_000 }))!.trim()
+      expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)
+
+      await page.locator('.receipt').getByRole('link', { name: '查询办理进度' }).click()
+      await page.waitForURL(/\/track\/\?code=/)
+      const tracking = page.locator('#track-result .tracking')
+      await tracking.waitFor({ timeout: 15_000 })
+      await expect(tracking.locator('h2').textContent()).resolves.toContain('已受理')
+      const shown = (await tracking.textContent())!
+      expect(shown).toContain('奎山街道人大代表实践站')
+      for (const secret of ['测试居民', '13912340987', body]) expect(shown).not.toContain(secret)
+
+      // The editor finds it in the admin's queue and handles it there: grade, reply, close, publish.
+      const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      await admin.goto(`${cmsServer.url}/admin/login`)
+      await admin.locator('#field-email').fill(editorLogin.email)
+      await admin.locator('#field-password').fill(editorLogin.password)
+      await admin.locator('button[type="submit"]').click()
+      await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      await admin.goto(`${cmsServer.url}/admin/collections/messages`)
+      await admin.getByText(/待处理新来信：\d+ 件/).waitFor({ timeout: 60_000 })
+      await admin.getByRole('link', { name: code }).click()
+      await admin.waitForURL(/\/admin\/collections\/messages\/\d+/)
+      await expect(admin.locator('#field-phone').inputValue()).resolves.toBe('13912340987')
+      const choose = async (field: string, option: string) => {
+        await admin.locator(`#field-${field} .rs__control`).click()
+        await admin.locator('.rs__option', { hasText: option }).first().click()
+      }
+      await admin.getByRole('button', { name: '办理', exact: true }).click()
+      await choose('grade', '紧急')
+      await admin.getByRole('button', { name: '添加 答复' }).click()
+      await admin.locator('#field-replies__0__by').fill('奎山街道人大代表实践站')
+      await admin.locator('#field-replies__0__text').fill('路灯已经更换，今晚起恢复照明。')
+      await choose('status', '已办结')
+      await admin.getByRole('button', { name: '结果公开', exact: true }).click()
+      const summary = '测试：居民反映小区东门路灯损坏，夜间出行不便'
+      await admin.locator('#field-publicSummary').fill(summary)
+      await admin.locator('#field-publishable').check()
+      await admin.locator('#action-save').click()
+      await admin.getByText('更新成功').first().waitFor({ timeout: 30_000 })
+      await admin.close()
+
+      const token = await editorToken()
+      const stored = (await (
+        await fetch(`${cmsServer.url}/api/messages?where[code][equals]=${code}&depth=0`, {
+          headers: { authorization: `JWT ${token}` },
+        })
+      ).json()) as {
+        docs: { status: string; grade: string; publishable: boolean; timeline: { status: string }[] }[]
+      }
+      expect(stored.docs[0]).toMatchObject({ status: 'closed', grade: 'urgent', publishable: true })
+      expect(stored.docs[0].timeline.map((t) => t.status)).toEqual(['received', 'closed'])
+
+      // The resident looks again and rates.
+      await page.reload()
+      await tracking.waitFor({ timeout: 15_000 })
+      await expect(tracking.locator('h2').textContent()).resolves.toContain('已办结')
+      await expect(tracking.textContent()).resolves.toContain('路灯已经更换，今晚起恢复照明。')
+      await page.getByLabel('满意', { exact: true }).check()
+      await page.getByRole('button', { name: '提交评价' }).click()
+      await page.locator('.rated').waitFor({ timeout: 15_000 })
+      await expect(page.locator('.rated').textContent()).resolves.toContain('满意')
+      await page.close()
+
+      // The changes asked for a rebuild; the rebuilt site shows the result and the new rating.
+      const requests = fs.readFileSync(rebuildRequestsFile(), 'utf8')
+      expect(requests).toContain('"collection":"messages"')
+      live = await build(buildEnv)
+      const results = await browser.newPage()
+      await results.goto(`${site.url}/results/`)
+      await expect(results.locator('.results-list').textContent()).resolves.toContain(summary)
+      expect(await satisfiedCount(results)).toBe(satisfiedBefore + 1)
+      await results.close()
+    },
+  )
+
+  it('when the CMS cannot be reached, the form says so and keeps everything typed', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+    await page.route(`${cmsServer.url}/**`, (route) => route.abort('connectionrefused'))
+    await page.goto(`${site.url}/contact/`)
+    const body = '示例测试：公交站的候车亭玻璃碎了，下雨天没地方躲雨。'
+    await page.getByLabel('您要反映的问题或心愿').fill(body)
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.locator('.error-summary').waitFor()
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('暂时连不上办理系统')
+    await expect(page.locator('#f-body').inputValue()).resolves.toBe(body)
+    await page.close()
+  })
+
+  it('works without JavaScript: errors on the CMS page keep what was typed; the code, then tracking', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    })
+    const page = await context.newPage()
+    await page.goto(`${site.url}/contact/`)
+    const body = '示例测试：楼道里的扶手松动了，老人上下楼很危险，希望物业尽快加固。'
+    await page.getByLabel('问题类别').selectOption({ label: '老旧小区改造' })
+    await page.getByLabel('所在街道').selectOption({ label: '泰山街道' })
+    await page.getByLabel('您要反映的问题或心愿').fill(body)
+    await page.getByLabel('姓名或称呼').fill('李师傅')
+    await page.getByLabel('联系电话').fill('0516-8386')
+    await page.getByLabel(/我已阅读并同意/).check()
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.waitForURL(`${cmsServer.url}/api/messages/submit`)
+    await expect(page.locator('#f-phone-error').textContent()).resolves.toContain('带区号的固定电话')
+    await expect(page.locator('#f-body').inputValue()).resolves.toBe(body)
+    await expect(page.locator('#f-name').inputValue()).resolves.toBe('李师傅')
+    await expect(page.locator('#f-category').inputValue()).resolves.toBe('old-community')
+    await expect(page.locator('#f-consent').isChecked()).resolves.toBe(true)
+
+    await page.getByLabel('联系电话').fill('0516-83861234')
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.locator('.code-large').waitFor()
+    const code = (await page.locator('.code-large').textContent())!.trim()
+
+    await page.goto(`${site.url}/track/`)
+    await page.getByLabel('跟踪码').fill(code.toLowerCase())
+    await page.getByRole('button', { name: '查询' }).click()
+    await page.waitForURL(/\/api\/messages\/track\?code=/)
+    await expect(page.locator('.tracking h2').textContent()).resolves.toContain('已受理')
+    await expect(page.locator('body').textContent()).resolves.not.toContain('李师傅')
+    await context.close()
+  })
+})
