@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff, publishedOrStaff } from '../access/index.ts'
 import { imageField, publishedAtField, streetField } from '../fields/common.ts'
 import { CASE_CATEGORIES, selectOptions } from '../fields/options.ts'
 import { slugField } from '../fields/slug.ts'
-import { rebuildAfterChange, rebuildAfterDelete, rememberPublished } from '../hooks/requestRebuild.ts'
+import { articleBehaviour, previewUrl } from './article.ts'
 
 /** Case stories: 群众微心愿、代表帮实现 — a residents' request, what deputies did, the result. */
 export const Cases: CollectionConfig = {
@@ -14,25 +13,10 @@ export const Cases: CollectionConfig = {
   admin: {
     group: '内容',
     useAsTitle: 'title',
-    // The 预览 button: the latest draft rendered like the site, for editors only.
-    preview: (doc) => `/api/preview?collection=cases&id=${String(doc.id)}`,
+    preview: previewUrl('cases'),
     defaultColumns: ['title', 'category', 'street', 'publishedAt', '_status'],
   },
-  access: {
-    read: publishedOrStaff,
-    create: isStaff,
-    update: isStaff,
-    delete: isStaff,
-    readVersions: isStaff,
-  },
-  // schedulePublish: editors pick a time; the jobs runner in the CMS server publishes then.
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
-  defaultSort: '-publishedAt',
-  hooks: {
-    beforeChange: [rememberPublished],
-    afterChange: [rebuildAfterChange],
-    afterDelete: [rebuildAfterDelete],
-  },
+  ...articleBehaviour(),
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     {

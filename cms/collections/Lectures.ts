@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff, publishedOrStaff } from '../access/index.ts'
 import { imageField, publishedAtField } from '../fields/common.ts'
 import { slugField } from '../fields/slug.ts'
-import { rebuildAfterChange, rebuildAfterDelete, rememberPublished } from '../hooks/requestRebuild.ts'
+import { articleBehaviour, previewUrl } from './article.ts'
 
 /** 人大微讲堂: short talks explaining how the people's congress works. */
 export const Lectures: CollectionConfig = {
@@ -13,25 +12,10 @@ export const Lectures: CollectionConfig = {
   admin: {
     group: '内容',
     useAsTitle: 'title',
-    // The 预览 button: the latest draft rendered like the site, for editors only.
-    preview: (doc) => `/api/preview?collection=lectures&id=${String(doc.id)}`,
+    preview: previewUrl('lectures'),
     defaultColumns: ['title', 'speaker', 'publishedAt', '_status'],
   },
-  access: {
-    read: publishedOrStaff,
-    create: isStaff,
-    update: isStaff,
-    delete: isStaff,
-    readVersions: isStaff,
-  },
-  // schedulePublish: editors pick a time; the jobs runner in the CMS server publishes then.
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
-  defaultSort: '-publishedAt',
-  hooks: {
-    beforeChange: [rememberPublished],
-    afterChange: [rebuildAfterChange],
-    afterDelete: [rebuildAfterDelete],
-  },
+  ...articleBehaviour(),
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     { name: 'speaker', type: 'text', label: '主讲人', required: true, maxLength: 60 },

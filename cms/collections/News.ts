@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff, publishedOrStaff } from '../access/index.ts'
 import { imageField, publishedAtField } from '../fields/common.ts'
 import { NEWS_CATEGORIES, selectOptions } from '../fields/options.ts'
 import { slugField } from '../fields/slug.ts'
-import { rebuildAfterChange, rebuildAfterDelete, rememberPublished } from '../hooks/requestRebuild.ts'
+import { articleBehaviour, previewUrl } from './article.ts'
 
 /** 新闻动态 and 通知公告. */
 export const News: CollectionConfig = {
@@ -14,26 +13,11 @@ export const News: CollectionConfig = {
   admin: {
     group: '内容',
     useAsTitle: 'title',
-    // The 预览 button: the latest draft rendered like the site, for editors only.
-    preview: (doc) => `/api/preview?collection=news&id=${String(doc.id)}`,
+    preview: previewUrl('news'),
     defaultColumns: ['title', 'category', 'publishedAt', '_status'],
     description: '新闻动态与通知公告。保存为草稿不会出现在网站上，点击“发布”后才公开。',
   },
-  access: {
-    read: publishedOrStaff,
-    create: isStaff,
-    update: isStaff,
-    delete: isStaff,
-    readVersions: isStaff,
-  },
-  // schedulePublish: editors pick a time; the jobs runner in the CMS server publishes then.
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
-  defaultSort: '-publishedAt',
-  hooks: {
-    beforeChange: [rememberPublished],
-    afterChange: [rebuildAfterChange],
-    afterDelete: [rebuildAfterDelete],
-  },
+  ...articleBehaviour(),
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     {

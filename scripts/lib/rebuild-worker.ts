@@ -185,6 +185,7 @@ const LABELS: Record<string, string> = {
   stations: '实践站点',
   media: '图片视频',
   site: '网站设置',
+  messages: '群众来信',
 }
 const OPERATIONS: Record<string, string> = {
   create: '新建',
