@@ -14,6 +14,8 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './public',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // Draft previews build beside the rebuild worker: their own cache keeps the two from meeting.
+  ...(process.env.SITE_CACHE_DIR ? { cacheDir: process.env.SITE_CACHE_DIR } : {}),
   // The public address, used for the sitemap, RSS and Open Graph links.
   site,
   trailingSlash: 'always',

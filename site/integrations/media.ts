@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 
 import { mediaDir } from '../../cms/paths.ts'
+import { previewTarget } from '../lib/build-plan.ts'
 import { mediaManifestPath } from '../loaders/cms.ts'
 
 /**
@@ -16,6 +17,8 @@ export function mediaFiles(): AstroIntegration {
     name: 'minhu-media',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
+        // A draft preview shows its pictures from the CMS, which serves media files itself.
+        if (previewTarget()) return
         const manifest = mediaManifestPath()
         const files = JSON.parse(fs.readFileSync(manifest, 'utf8')) as string[]
         const out = path.join(fileURLToPath(dir), 'media')

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { AstroIntegration } from 'astro'
 
-import { readPlanFile } from '../lib/build-plan.ts'
+import { previewTarget, readPlanFile } from '../lib/build-plan.ts'
 import { indexIdsPath, linkTree } from './incremental.ts'
 
 /**
@@ -64,6 +64,7 @@ export function searchIndex(): AstroIntegration {
           logger.info('SEARCH_MODE=stock: the pagefind CLI indexes the pages next')
           return
         }
+        if (previewTarget()) return // a draft preview is never indexed
         const plan = readPlanFile()?.plan
         const target = path.join(fileURLToPath(dir), 'pagefind')
         if (plan?.index === 'delta' && plan.base) {

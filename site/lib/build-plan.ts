@@ -177,3 +177,17 @@ export function rendersPage(collection: ArticleCollection, slug: string): boolea
   return !skipSet.has(`${collection}/${slug}`)
 }
 let skipSet: Set<string> | undefined
+
+export interface PreviewTarget {
+  collection: ArticleCollection
+  id: string
+}
+
+/**
+ * A draft preview build (SITE_PREVIEW=news:12, set by the CMS's preview endpoint): only that document,
+ * rendered by the site's own pages into a throwaway folder.
+ */
+export function previewTarget(): PreviewTarget | null {
+  const match = (process.env.SITE_PREVIEW ?? '').match(/^(news|cases|lectures):(\w+)$/)
+  return match ? { collection: match[1] as ArticleCollection, id: match[2] } : null
+}

@@ -42,6 +42,8 @@ import {
   manifestPathOf,
   planBuild,
   planFilePath,
+  previewTarget,
+  type PreviewTarget,
   type BuildManifest,
   type BuildPlan,
   type CurrentState,
@@ -82,6 +84,14 @@ export function readCms(log: (line: string) => void = console.log): Promise<CmsS
     const { openPayload } = await import('../../cms/local.ts')
     const payload = await openPayload()
     const media = new Set<string>()
+    const preview = previewTarget()
+    if (preview) {
+      // A draft preview: that one document (its latest draft) and the site settings, into a throwaway
+      // folder the preview endpoint reads and deletes; no media copy, no search index, no manifest.
+      const data = await snapshotOf(payload, media, preview)
+      log(`cms: preview of ${preview.collection} #${preview.id} in ${Date.now() - started} ms`)
+      return data
+    }
     const data = await snapshotOf(payload, media)
     fs.writeFileSync(mediaManifestPath(), JSON.stringify([...media].sort()))
     const records = searchRecords(data)
@@ -192,7 +202,11 @@ type Doc<T> = T | number | string | null | undefined
 const isDoc = <T extends object>(value: Doc<T>): value is T => typeof value === 'object' && value !== null
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 
-async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnapshot> {
+async function snapshotOf(
+  payload: Payload,
+  media: Set<string>,
+  preview?: PreviewTarget,
+): Promise<CmsSnapshot> {
   const { convertLexicalToHTML, LinkHTMLConverter } = await import('@payloadcms/richtext-lexical/html')
 
   const picture = (doc: Doc<Media>): Picture | null => {
@@ -257,8 +271,21 @@ async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnap
   const ref = (doc: Doc<Deputy | Station>): Ref | null =>
     isDoc(doc) && doc.slug ? { slug: doc.slug, name: doc.name } : null
 
-  const all = async <T>(collection: 'news' | 'lectures' | 'cases' | 'deputies' | 'stations', depth = 1) =>
-    (
+  const all = async <T>(collection: 'news' | 'lectures' | 'cases' | 'deputies' | 'stations', depth = 1) => {
+    if (preview) {
+      // Only the previewed document, as its latest draft (read with the CMS's rights: the preview
+      // endpoint checked that an editor asked, and the output never reaches a served folder).
+      if (collection !== preview.collection) return [] as T[]
+      const doc = await payload.findByID({
+        collection,
+        id: preview.id,
+        draft: true,
+        depth,
+        overrideAccess: true,
+      })
+      return [{ ...doc, slug: doc.slug || 'preview' }] as T[]
+    }
+    return (
       await payload.find({
         collection,
         ...anonymous,
@@ -268,6 +295,7 @@ async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnap
         sort: collection === 'deputies' ? 'pinyin' : collection === 'stations' ? 'name' : '-publishedAt',
       })
     ).docs as T[]
+  }
 
   const siteDoc = await payload.findGlobal({ slug: 'site', ...anonymous, depth: 1 })
   const site: SiteInfo = {
@@ -383,9 +411,21 @@ async function snapshotOf(payload: Payload, media: Set<string>): Promise<CmsSnap
     updatedAt: s.updatedAt,
   }))
 
-  const results = await publicMessageResults(payload)
+  const results = preview ? noResults : await publicMessageResults(payload)
 
   return { site, news, lectures, cases, deputies, stations, results }
+}
+
+const noResults: MessageResults = {
+  total: 0,
+  closed: 0,
+  byCategory: [],
+  byStreet: [],
+  withinDeadline: 0,
+  averageDaysToClose: null,
+  satisfaction: [],
+  rated: 0,
+  items: [],
 }
 
 function escapeHtml(value: string): string {

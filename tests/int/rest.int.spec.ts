@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
@@ -304,22 +307,40 @@ describe('draft preview (GET /api/preview)', () => {
     (await cms.payload.find({ collection: 'news', where: { title: { equals: CANARY } }, draft: true }))
       .docs[0].id
 
-  it('shows editors the draft like the site, never cached', async () => {
+  it("shows editors the draft rendered by the site's own page, never cached, leaving nothing behind", async () => {
     const login = await get('/api/users/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(editorLogin),
     })
     const { token } = (await login.json()) as { token: string }
-    const res = await get(`/api/preview?collection=news&id=${await draftId()}`, {
-      headers: { authorization: `JWT ${token}` },
-    })
+    const auth = { headers: { authorization: `JWT ${token}` } }
+    const leftovers = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('minhu-preview-'))
+    const before = leftovers()
+
+    // First a "please wait" page that reloads itself into the rendering.
+    const waiting = await get(`/api/preview?collection=news&id=${await draftId()}`, auth)
+    expect(waiting.status).toBe(200)
+    const wait = await waiting.text()
+    expect(wait).toContain('正在按网站的样式生成预览')
+    const next = wait.match(/http-equiv="refresh" content="0;url=([^"]+)"/)![1].replace(/&#38;/g, '&')
+    expect(next).toContain('render=1')
+
+    const res = await get(next, auth)
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
     const html = await res.text()
-    expect(html).toContain('<html lang="zh-CN">')
-    expect(html).toContain(CANARY)
+    expect(html).toContain('<html lang="zh-CN"')
+    expect(html).toMatch(new RegExp(`<h1[^>]*>${CANARY}</h1>`))
     expect(html).toContain('尚未发布的草稿')
+    expect(html).toContain('<meta name="robots" content="noindex">')
+    // The site's header, navigation and footer, styled inline, linking to the live site.
+    expect(html).toContain('class="site-header')
+    expect(html).toContain('<footer')
+    expect(html).toContain('<style>')
+    expect(html).not.toContain('/_astro/')
+    expect(html).toMatch(/href="http:\/\/127\.0\.0\.1:\d+\/news\/"/)
+    expect(leftovers()).toEqual(before)
   })
 
   it('refuses anonymous visitors without showing anything of the draft', async () => {
