@@ -1,18 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { createRequire } from 'node:module'
 
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { axeViolations } from '../helpers/axe.ts'
 import { launchBrowser } from '../helpers/browser.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /** axe-core (WCAG 2.1 A and AA rules) on every URL of the built sitemap, plus the search page with results. */
 
 const dist = inject('siteDir')
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 let server: SiteServer
 let browser: Browser
 
@@ -33,37 +32,13 @@ afterAll(async () => {
   await server?.close()
 })
 
-interface Violation {
-  id: string
-  impact: string
-  help: string
-  nodes: { target: string[] }[]
-}
-
 async function audit(url: string, prepare?: (page: import('playwright-core').Page) => Promise<void>) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   await page.goto(`${server.url}${url}`)
   if (prepare) await prepare(page)
-  await page.addScriptTag({ content: axeSource })
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return result.violations
-  })) as Violation[]
+  const problems = await axeViolations(page, url)
   await page.close()
-  return violations.map(
-    (v) =>
-      `${url}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  )
+  return problems
 }
 
 describe('accessibility (axe, WCAG 2.1 AA)', () => {

@@ -12,6 +12,7 @@ import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { axeViolations } from '../helpers/axe.ts'
 import { launchBrowser } from '../helpers/browser.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
@@ -225,6 +226,7 @@ describe('民呼我应 in the browser', () => {
     await page.getByLabel(/我已阅读并同意/).check()
     await page.getByRole('button', { name: '提交' }).click()
     await page.waitForURL(`${cmsServer.url}/api/messages/submit`)
+    const errorPage = await page.content()
     await expect(page.locator('#f-phone-error').textContent()).resolves.toContain('带区号的固定电话')
     await expect(page.locator('#f-body').inputValue()).resolves.toBe(body)
     await expect(page.locator('#f-name').inputValue()).resolves.toBe('李师傅')
@@ -234,6 +236,7 @@ describe('民呼我应 in the browser', () => {
     await page.getByLabel('联系电话').fill('0516-83861234')
     await page.getByRole('button', { name: '提交' }).click()
     await page.locator('.code-large').waitFor()
+    const receiptPage = await page.content()
     const code = (await page.locator('.code-large').textContent())!.trim()
 
     await page.goto(`${site.url}/track/`)
@@ -242,6 +245,17 @@ describe('民呼我应 in the browser', () => {
     await page.waitForURL(/\/api\/messages\/track\?code=/)
     await expect(page.locator('.tracking h2').textContent()).resolves.toContain('已受理')
     await expect(page.locator('body').textContent()).resolves.not.toContain('李师傅')
+    const trackingPage = await page.content()
     await context.close()
+
+    // The CMS's own answer pages are what residents without JavaScript read: the same accessibility bar.
+    const audit = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const problems: string[] = []
+    for (const [label, html] of Object.entries({ errorPage, receiptPage, trackingPage })) {
+      await audit.setContent(html)
+      problems.push(...(await axeViolations(audit, label)))
+    }
+    await audit.close()
+    expect(problems).toEqual([])
   })
 })
