@@ -15,6 +15,7 @@ export default tseslint.config(
       'cms/next-env.d.ts',
       '.astro/',
       'bench/.cache/',
+      'tmp/',
     ],
   },
   js.configs.recommended,

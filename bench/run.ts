@@ -8,14 +8,13 @@
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { SingleBar } from 'cli-progress'
 import type { Browser, Page } from 'playwright-core'
 
-import { ROOT } from '../cms/paths.ts'
+import { ROOT, scratchDir } from '../cms/paths.ts'
 import { serveSite } from '../scripts/lib/site-server.ts'
 import type { SearchRecord } from '../site/lib/search-records.ts'
 import { launchBrowser } from '../tests/helpers/browser.ts'
@@ -391,7 +390,7 @@ interface PublishFigures {
 
 /** bench/publish.ts on a scratch copy of `copyFrom` (or an empty folder), so the corpus stays as it was. */
 async function measurePublish(args: string[], copyFrom?: string): Promise<PublishFigures> {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-bench-publish-'))
+  const scratch = scratchDir('minhu-bench-publish-')
   try {
     if (copyFrom) fs.cpSync(copyFrom, scratch, { recursive: true })
     const result = await run(

@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { PayloadHandler } from 'payload'
@@ -7,6 +6,7 @@ import type { PayloadHandler } from 'payload'
 import { runTool } from '../../scripts/lib/run-tool.ts'
 import { isStaffRequest } from '../access/index.ts'
 import { siteUrl } from './site-css.ts'
+import { scratchDir } from '../paths.ts'
 
 const PREVIEWABLE = ['news', 'lectures', 'cases'] as const
 type Previewable = (typeof PREVIEWABLE)[number]
@@ -62,7 +62,7 @@ export const previewEndpoint: PayloadHandler = async (req) => {
     )
   }
 
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-preview-'))
+  const work = scratchDir('minhu-preview-')
   try {
     const outDir = path.join(work, 'out')
     await runTool('astro', ['build'], {

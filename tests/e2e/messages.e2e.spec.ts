@@ -1,6 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +14,7 @@ import { axeViolations } from '../helpers/axe.ts'
 import { launchBrowser } from '../helpers/browser.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
+import { scratchDir } from '../../cms/paths.ts'
 
 /**
  * The whole 民呼我应 loop in Chromium: a resident writes from a deputy's page, tracks the message, an
@@ -32,7 +31,7 @@ let editorLogin: { email: string; password: string }
 const outDirs: string[] = []
 
 async function build(env: Record<string, string>): Promise<string> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-messages-dist-'))
+  const outDir = scratchDir('minhu-messages-dist-')
   outDirs.push(outDir)
   await buildSite({ outDir, env })
   return outDir

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
+import { scratchDir } from '../../cms/paths.ts'
 
 export interface ThrowawayCms {
   payload: Payload
@@ -17,7 +17,7 @@ export interface ThrowawayCms {
  * migrated. Must run before anything imports cms/payload.config.ts in this process.
  */
 export async function openThrowawayCms(options: { databaseUri?: string } = {}): Promise<ThrowawayCms> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-cms-'))
+  const dataDir = scratchDir('minhu-cms-')
   const databaseUri = options.databaseUri ?? `file:${path.join(dataDir, 'cms.db')}`
   process.env.DATA_DIR = dataDir
   process.env.DATABASE_URI = databaseUri

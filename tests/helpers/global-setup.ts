@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
 
-import { ROOT } from '../../cms/paths.ts'
+import { ROOT, scratchDir } from '../../cms/paths.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 
@@ -26,8 +25,8 @@ declare module 'vitest' {
  * the real `astro build`. Build tests read the folder; browser tests serve it.
  */
 export default async function setup(project: TestProject) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-site-cms-'))
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-site-dist-'))
+  const dataDir = scratchDir('minhu-site-cms-')
+  const outDir = scratchDir('minhu-site-dist-')
   const env = {
     DATA_DIR: dataDir,
     DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`,

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import os from 'node:os'
+import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -9,6 +9,7 @@ import { seed } from '../../cms/seed/index.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
+import { ROOT } from '../../cms/paths.ts'
 
 /**
  * The CMS as a visitor meets it: the built admin app (`next start cms`) on a freshly seeded
@@ -315,7 +316,8 @@ describe('draft preview (GET /api/preview)', () => {
     })
     const { token } = (await login.json()) as { token: string }
     const auth = { headers: { authorization: `JWT ${token}` } }
-    const leftovers = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('minhu-preview-'))
+    const leftovers = () =>
+      fs.readdirSync(path.join(ROOT, 'tmp')).filter((f) => f.startsWith('minhu-preview-'))
     const before = leftovers()
 
     // First a "please wait" page that reloads itself into the rendering.
