@@ -15,6 +15,7 @@ import { launchBrowser } from '../helpers/browser.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 import { scratchDir } from '../../cms/paths.ts'
+import { manifestPathOf } from '../../site/lib/build-plan.ts'
 
 /**
  * The whole 民呼我应 loop in Chromium: a resident writes from a deputy's page, tracks the message, an
@@ -65,7 +66,9 @@ afterAll(async () => {
   await site?.close()
   await cmsServer?.stop()
   await cms?.close()
-  for (const dir of outDirs) fs.rmSync(dir, { recursive: true, force: true })
+  for (const dir of outDirs) {
+    for (const p of [dir, manifestPathOf(dir)]) fs.rmSync(p, { recursive: true, force: true })
+  }
 })
 
 /** The 满意 figure in the satisfaction chart's table. */

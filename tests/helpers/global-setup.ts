@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node'
 import { ROOT, scratchDir } from '../../cms/paths.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
+import { manifestPathOf } from '../../site/lib/build-plan.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -50,7 +51,6 @@ export default async function setup(project: TestProject) {
   project.provide('siteDataDir', dataDir)
   project.provide('siteSearchRecords', records)
   return () => {
-    fs.rmSync(outDir, { recursive: true, force: true })
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    for (const p of [outDir, manifestPathOf(outDir), dataDir]) fs.rmSync(p, { recursive: true, force: true })
   }
 }
