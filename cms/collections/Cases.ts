@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { imageField, publishedAtField, streetField } from '../fields/common.ts'
-import { CASE_CATEGORIES, selectOptions } from '../fields/options.ts'
+import { caseCategoryField, imageField, publishedAtField, streetField } from '../fields/common.ts'
 import { slugField } from '../fields/slug.ts'
 import { articleBehaviour, previewUrl } from './article.ts'
 
@@ -22,14 +21,7 @@ export const Cases: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'category',
-          type: 'select',
-          label: '问题类别',
-          required: true,
-          options: selectOptions(CASE_CATEGORIES),
-          index: true,
-        },
+        caseCategoryField,
         streetField({ required: true }),
         { name: 'community', type: 'text', label: '社区', required: true, maxLength: 40 },
       ],

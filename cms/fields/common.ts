@@ -1,6 +1,6 @@
 import type { DateField, SelectField, UploadField } from 'payload'
 
-import { STREETS, selectOptions } from './options.ts'
+import { CASE_CATEGORIES, STREETS, selectOptions } from './options.ts'
 
 /** The date a document is shown as published; defaults to now. */
 export const publishedAtField: DateField = {
@@ -36,4 +36,14 @@ export function imageField(name: string, label: string, overrides: Partial<Uploa
     filterOptions: { mimeType: { contains: 'image' } },
     ...overrides,
   } as UploadField
+}
+
+/** The kind of problem (加装电梯, 停车难, …): shared by case stories and residents' messages. */
+export const caseCategoryField: SelectField = {
+  name: 'category',
+  type: 'select',
+  label: '问题类别',
+  required: true,
+  options: selectOptions(CASE_CATEGORIES),
+  index: true,
 }

@@ -1,14 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isStaff } from '../../access/index.ts'
-import { streetField } from '../../fields/common.ts'
-import {
-  CASE_CATEGORIES,
-  MESSAGE_GRADES,
-  MESSAGE_RATINGS,
-  MESSAGE_STATUSES,
-  selectOptions,
-} from '../../fields/options.ts'
+import { caseCategoryField, streetField } from '../../fields/common.ts'
+import { MESSAGE_GRADES, MESSAGE_RATINGS, MESSAGE_STATUSES, selectOptions } from '../../fields/options.ts'
 import { rebuildAfterDelete } from '../../hooks/requestRebuild.ts'
 import { promoteEndpoint, rateEndpoint, submitEndpoint, trackEndpoint } from '../../messages/endpoints.ts'
 import { checkPublicTexts, deletePhotos, keepTimeline, rebuildWhenResultsChange } from './hooks.ts'
@@ -85,14 +79,7 @@ export const Messages: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                {
-                  name: 'category',
-                  type: 'select',
-                  label: '问题类别',
-                  required: true,
-                  options: selectOptions(CASE_CATEGORIES),
-                  index: true,
-                },
+                caseCategoryField,
                 streetField({ required: true }),
                 { name: 'community', type: 'text', label: '社区', maxLength: 40 },
               ],
