@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { AstroIntegration } from 'astro'
 
-import { manifestPathOf, nextManifest, readPlanFile } from '../lib/build-plan.ts'
+import { manifestPathOf, nextManifest, planFilePath, readPlanFile } from '../lib/build-plan.ts'
 
 /** Where the search-index integration leaves the page ids of a full index for the manifest. */
 export const indexIdsPath = (pid = process.pid) => path.join(os.tmpdir(), `minhu-site-index-ids-${pid}.json`)
@@ -92,6 +92,7 @@ export function writeBuildManifest(): AstroIntegration {
           manifestPathOf(out),
           JSON.stringify(nextManifest(file.state, file.plan, file.previous, ids)),
         )
+        fs.rmSync(planFilePath(), { force: true })
       },
     },
   }
