@@ -116,7 +116,10 @@ describe('an editor publishes from the admin', () => {
     await drawer.locator('input[type="file"]').setInputFiles(picture)
     await drawer.locator('#field-alt').fill('社区议事厅里摆好的桌椅')
     await drawer.getByRole('button', { name: '保存' }).click()
-    await expect.poll(() => admin.locator('.field-type.upload').first().textContent()).toContain('yiqiting')
+    // Uploading makes three resized copies with sharp: slow on a busy machine.
+    await expect
+      .poll(() => admin.locator('.field-type.upload').first().textContent(), { timeout: 30_000 })
+      .toContain('yiqiting')
 
     await admin.getByRole('button', { name: '发布修改' }).click()
     await admin.waitForURL(/\/admin\/collections\/news\/\d+/)
@@ -168,7 +171,7 @@ describe('an editor publishes from the admin', () => {
     await admin.getByRole('button', { name: '取消发布', exact: true }).click()
     await admin.getByRole('button', { name: '确认' }).click()
     await expect
-      .poll(async () => (await cms.payload.findByID({ collection: 'news', id }))._status)
+      .poll(async () => (await cms.payload.findByID({ collection: 'news', id }))._status, { timeout: 30_000 })
       .toBe('draft')
 
     await siteFollows()
@@ -202,7 +205,8 @@ describe('an editor publishes from the admin', () => {
     await admin.goto(`${cmsServer.url}/admin`)
     const panel = admin.locator('section[aria-labelledby="site-builds"]')
     await expect
-      .poll(() => panel.textContent())
+      // The panel refreshes every 5 seconds.
+      .poll(() => panel.textContent(), { timeout: 20_000 })
       .toMatch(/失败：.*DATABASE_URI: unsupported value.*（网站仍显示上一版）/)
   })
 })
