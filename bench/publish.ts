@@ -15,7 +15,7 @@ import { openPayload } from '../cms/local.ts'
 import { dataDir } from '../cms/paths.ts'
 import { seed } from '../cms/seed/index.ts'
 import { toLexical } from '../cms/seed/lexical.ts'
-import { RebuildWorker } from '../scripts/lib/rebuild-worker.ts'
+import { RebuildWorker, readStatus } from '../scripts/lib/rebuild-worker.ts'
 import { buildSite } from '../scripts/lib/site-build.ts'
 import { serveSite } from '../scripts/lib/site-server.ts'
 
@@ -88,10 +88,7 @@ const createMs = await untilServed(`${server.url}/news/${created.slug}/`, fresh,
 await worker.idle()
 log(`new news item live after ${(createMs / 1000).toFixed(1)} s`)
 
-const builds = (await import('../scripts/lib/rebuild-worker.ts'))
-  .readStatus(path.join(dataDir(), 'site-builds.json'))!
-  .builds.slice(0, 2)
-  .reverse()
+const builds = readStatus(path.join(dataDir(), 'site-builds.json'))!.builds.slice(0, 2).reverse()
 worker.stop()
 await server.close()
 await payload.destroy()

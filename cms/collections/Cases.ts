@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { caseCategoryField, imageField, publishedAtField, streetField } from '../fields/common.ts'
+import { caseCategoryField, dayPicker, imageField, publishedAtField, streetField } from '../fields/common.ts'
 import { slugField } from '../fields/slug.ts'
 import { articleBehaviour, previewUrl } from './article.ts'
 
@@ -52,7 +52,7 @@ export const Cases: CollectionConfig = {
               type: 'date',
               label: '日期',
               required: true,
-              admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
+              admin: { date: dayPicker },
             },
             { name: 'title', type: 'text', label: '事项', required: true, maxLength: 60 },
           ],

@@ -2,6 +2,9 @@ import type { DateField, SelectField, UploadField } from 'payload'
 
 import { CASE_CATEGORIES, STREETS, selectOptions } from './options.ts'
 
+/** The admin's date picker for calendar days, shown as 2026-11-27. */
+export const dayPicker = { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } as const
+
 /** The date a document is shown as published; defaults to now. */
 export const publishedAtField: DateField = {
   name: 'publishedAt',
@@ -12,7 +15,7 @@ export const publishedAtField: DateField = {
   defaultValue: () => new Date().toISOString(),
   admin: {
     position: 'sidebar',
-    date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' },
+    date: dayPicker,
   },
 }
 

@@ -1,13 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isStaff } from '../../access/index.ts'
-import { caseCategoryField, streetField } from '../../fields/common.ts'
+import { caseCategoryField, dayPicker, streetField } from '../../fields/common.ts'
 import { MESSAGE_GRADES, MESSAGE_RATINGS, MESSAGE_STATUSES, selectOptions } from '../../fields/options.ts'
 import { rebuildAfterDelete } from '../../hooks/requestRebuild.ts'
 import { promoteEndpoint, rateEndpoint, submitEndpoint, trackEndpoint } from '../../messages/endpoints.ts'
 import { checkPublicTexts, deletePhotos, keepTimeline, rebuildWhenResultsChange } from './hooks.ts'
 
-const day = { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } as const
 const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } as const
 
 /**
@@ -135,7 +134,7 @@ export const Messages: CollectionConfig = {
                   label: '办结期限',
                   index: true,
                   admin: {
-                    date: day,
+                    date: dayPicker,
                     description: '按等级自动计算；改等级会重新计算，也可以手动调整。',
                     components: { Cell: '/components/MessageDeadlineCell#MessageDeadlineCell' },
                   },
@@ -177,7 +176,7 @@ export const Messages: CollectionConfig = {
                       label: '日期',
                       required: true,
                       defaultValue: () => new Date().toISOString(),
-                      admin: { date: day },
+                      admin: { date: dayPicker },
                     },
                     { name: 'by', type: 'text', label: '答复人/单位', maxLength: 60 },
                   ],
