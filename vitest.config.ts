@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.int.spec.ts', 'tests/e2e/**/*.e2e.spec.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/int/**/*.int.spec.ts',
+      'tests/security/**/*.int.spec.ts',
+      'tests/e2e/**/*.e2e.spec.ts',
+    ],
     // Each file gets its own process: the Payload config reads DATABASE_URI/DATA_DIR once per process.
     pool: 'forks',
     isolate: true,
