@@ -41,8 +41,20 @@ function payloadSecret(): string {
   }
 }
 
+/**
+ * The origins the admin runs on. Payload accepts the login cookie only from these (`csrf`): a page on any
+ * other origin, the public site's included, that makes the browser send the cookie is treated as anonymous.
+ */
+function adminOrigins(): string[] {
+  const port = process.env.CMS_PORT ?? '3000'
+  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+  if (process.env.CMS_PUBLIC_URL) origins.push(new URL(process.env.CMS_PUBLIC_URL).origin)
+  return origins
+}
+
 export default buildConfig({
   secret: payloadSecret(),
+  csrf: adminOrigins(),
   serverURL: process.env.CMS_PUBLIC_URL ?? '',
   admin: {
     user: Users.slug,
@@ -66,6 +78,9 @@ export default buildConfig({
   endpoints: [
     { path: '/site-builds', method: 'get', handler: siteBuildsEndpoint },
     { path: '/preview', method: 'get', handler: previewEndpoint },
+    // @payloadcms/next adds an anonymous Open Graph image renderer at /api/og unless one exists; nothing
+    // here uses it, and rendering images on demand for anyone is work an attacker can order in bulk.
+    { path: '/og', method: 'get', handler: () => Response.json({ message: 'Not found' }, { status: 404 }) },
   ],
   jobs: {
     // Scheduled publishing: the CMS server checks for due jobs every minute (not during `next build`).
@@ -82,7 +97,11 @@ export default buildConfig({
   db: databaseAdapter(),
   sharp,
   upload: { limits: { fileSize: MAX_VIDEO_BYTES } },
-  graphQL: { disablePlaygroundInProduction: true },
+  // Nothing uses GraphQL (the site reads through the Local API, the admin through REST), and its nested
+  // relationship queries let one anonymous request cost gigabytes (docs/decisions.md): switched off.
+  graphQL: { disable: true },
+  // REST `depth` is also bounded per request by cms/security/query.ts (anonymous 2, staff 5).
+  maxDepth: 5,
   telemetry: false,
   typescript: { outputFile: path.join(ROOT, 'cms', 'payload-types.ts') },
 })

@@ -75,7 +75,7 @@ export function clientIp(req: PayloadRequest): string {
 const wantsJson = (req: PayloadRequest) => (req.headers.get('accept') ?? '').includes('application/json')
 
 /** The site (another origin) may read the JSON answers; nothing else may. */
-function corsHeaders(req: PayloadRequest): Record<string, string> {
+export function corsHeaders(req: PayloadRequest): Record<string, string> {
   const origin = req.headers.get('origin')
   const allowed = [new URL(siteUrl()).origin, ...(process.env.MESSAGE_ALLOWED_ORIGINS ?? '').split(',')]
     .map((o) => o.trim())

@@ -10,8 +10,9 @@ export interface CmsServer {
 }
 
 /**
- * Starts the built admin + REST API (`next start cms`) on 127.0.0.1:`port` and resolves once
- * /api/users/me answers. `env` is added to the current environment (DATABASE_URI, DATA_DIR…).
+ * Starts the built admin + REST API (scripts/cms-server.ts: Next behind our own HTTP server, which decides
+ * the client address) on 127.0.0.1:`port` and resolves once /api/users/me answers. `env` is added to the
+ * current environment (DATABASE_URI, DATA_DIR…).
  */
 export async function startCmsServer(options: {
   port: number
@@ -22,12 +23,14 @@ export async function startCmsServer(options: {
   const url = `http://127.0.0.1:${options.port}`
   const bin = path.join(ROOT, 'node_modules', '.bin')
   const child = spawn(
-    path.join(bin, 'next'),
-    ['start', 'cms', '-H', '127.0.0.1', '-p', String(options.port)],
+    path.join(bin, 'node'),
+    [path.join(ROOT, 'scripts', 'cms-server.ts'), '--host', '127.0.0.1', '--port', String(options.port)],
     {
       cwd: ROOT,
       env: {
         ...process.env,
+        // The admin's own origin (Payload accepts the login cookie only from it): this port.
+        CMS_PORT: String(options.port),
         ...options.env,
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: '1',
@@ -56,7 +59,7 @@ export async function startCmsServer(options: {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000)
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`cms: next start exited with ${child.exitCode}:\n${output.slice(-3000)}`)
+      throw new Error(`cms: the server exited with ${child.exitCode}:\n${output.slice(-3000)}`)
     try {
       const res = await fetch(`${url}/api/users/me`)
       if (res.status < 500) return { url, process: child, stop }

@@ -7,7 +7,7 @@ import { toLexical } from '../../cms/seed/lexical.ts'
 
 /**
  * The access matrix through the Local API with overrideAccess: false, i.e. the rules the REST API,
- * GraphQL, the admin and the static build all go through.
+ * the admin and the static build all go through.
  */
 
 let cms: ThrowawayCms

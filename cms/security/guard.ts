@@ -1,0 +1,177 @@
+/**
+ * The gate in front of Payload's REST API (cms/app/(payload)/api/[...slug]/route.ts wraps every method
+ * with it). Payload's own handler trusts what it gets; this refuses, before any work is done:
+ * - paths that cannot be decoded (Payload answers 500),
+ * - state-changing requests sent by a browser from another origin (CSRF; the public message forms, which
+ *   carry no login, are the exception they were built to be),
+ * - reads whose `where`/`depth`/`limit`/`joins` are malformed or over budget (query.ts),
+ * - `/api/access` for anonymous visitors, and `versions` of collections and globals that keep none,
+ * - bodies larger than the route's limit, by Content-Length or while streaming (body-limit.ts); uploads
+ *   need a login before a byte is read.
+ * Residents' endpoints answer in Chinese; everything else is the developer API and answers in English.
+ */
+import { getPayload, type SanitizedConfig } from 'payload'
+import * as qs from 'qs-esm'
+
+import { isStaffRequest } from '../access/index.ts'
+import { siteUrl } from '../endpoints/site-css.ts'
+import { corsHeaders, htmlPage } from '../messages/endpoints.ts'
+import { LIMITS } from '../messages/validate.ts'
+import { bodyRuleFor, BodyTooLargeError, formatBytes, limitedBody } from './body-limit.ts'
+import { checkQuery, QUERY_BUDGET } from './query.ts'
+
+type Handler = (request: Request, args: never) => Promise<Response>
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Residents post these from the static site (another origin) without any login. */
+const PUBLIC_FORMS = new Set(['/messages/submit', '/messages/rate'])
+const MAX_OVERRIDE_QUERY = 64 * 1024
+
+const apiError = (status: number, message: string, headers: Record<string, string> = {}) =>
+  Response.json({ errors: [{ message }] }, { status, headers: { 'cache-control': 'no-store', ...headers } })
+
+/** The origins the admin is served from: its own host, and CMS_PUBLIC_URL behind a proxy. */
+function ownOrigins(request: Request): string[] {
+  const origins = [new URL(request.url).origin]
+  const host = request.headers.get('host')
+  if (host) origins.push(`${request.headers.get('x-forwarded-proto') ?? 'http'}://${host}`)
+  if (process.env.CMS_PUBLIC_URL) origins.push(new URL(process.env.CMS_PUBLIC_URL).origin)
+  return origins
+}
+
+/** A browser request from another origin (Origin header), or one marked cross-site without an Origin. */
+function isCrossOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin')
+  if (origin) return !ownOrigins(request).includes(origin)
+  const site = request.headers.get('sec-fetch-site')
+  return site === 'cross-site' || site === 'same-site'
+}
+
+const hasCredentials = (request: Request) =>
+  /(^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '') || request.headers.has('authorization')
+
+export function guardApi(
+  configPromise: Promise<SanitizedConfig> | SanitizedConfig,
+  handler: Handler,
+): Handler {
+  return (async (request: Request, args: never) => {
+    const method = request.method.toUpperCase()
+    const url = new URL(request.url)
+    let apiPath: string
+    try {
+      apiPath = decodeURIComponent(url.pathname).replace(/^\/api(?=\/|$)/, '') || '/'
+    } catch {
+      return apiError(400, 'Malformed percent-encoding in the URL path')
+    }
+    if (/[\0\\]|(^|\/)\.\.?(\/|$)/.test(apiPath)) return apiError(400, 'Invalid characters in the URL path')
+
+    if (!SAFE_METHODS.has(method) && !PUBLIC_FORMS.has(apiPath) && isCrossOrigin(request))
+      return apiError(403, 'Cross-origin request refused: write requests must come from the admin itself')
+
+    const payload = await getPayload({ config: configPromise })
+    let staff = false
+    if (hasCredentials(request)) {
+      const { user } = await payload.auth({ headers: request.headers })
+      staff = isStaffRequest({ user } as never)
+    }
+
+    if (apiPath === '/access' && !staff) return apiError(403, 'Log in to see permissions')
+    const versions = /^\/(globals\/)?([^/]+)\/versions(\/|$)/.exec(apiPath)
+    if (versions) {
+      const entity = versions[1]
+        ? payload.config.globals.find((g) => g.slug === versions[2])
+        : payload.config.collections.find((c) => c.slug === versions[2])
+      if (entity && !entity.versions) return apiError(404, `"${versions[2]}" keeps no versions`)
+    }
+
+    const budget = staff ? QUERY_BUDGET.staff : QUERY_BUDGET.anonymous
+    const queryProblem = checkQuery(parseQuery(url.search), budget)
+    if (queryProblem) return apiError(400, `Query refused: ${queryProblem}`)
+
+    const rule = bodyRuleFor(method, apiPath)
+    if (rule.staffOnly && !staff) return apiError(403, 'Log in as an editor to upload files')
+    const limit = rule.limit
+    if (!request.body) return handler(request, args)
+    const declared = Number(request.headers.get('content-length') ?? NaN)
+    if (declared > limit) return tooLarge(request, apiPath, limit)
+
+    // POST with X-HTTP-Method-Override: GET carries the query in the body (Payload's relationship fields).
+    const override = /^get$/i.test(
+      request.headers.get('x-payload-http-method-override') ??
+        request.headers.get('x-http-method-override') ??
+        '',
+    )
+    if (method === 'POST' && override) {
+      const text = await readText(request.body, MAX_OVERRIDE_QUERY)
+      if (text === undefined) return tooLarge(request, apiPath, MAX_OVERRIDE_QUERY)
+      const type = request.headers.get('content-type') ?? ''
+      let query: Record<string, unknown> = {}
+      if (type.startsWith('application/x-www-form-urlencoded')) query = parseQuery(text)
+      else if (type.startsWith('application/json')) {
+        try {
+          query = JSON.parse(text || '{}')
+        } catch {
+          return apiError(400, 'Body is not valid JSON')
+        }
+      }
+      const problem = checkQuery(query, budget)
+      if (problem) return apiError(400, `Query refused: ${problem}`)
+      return handler(rebuild(request, text), args)
+    }
+
+    const limited = limitedBody(request.body, limit)
+    const response = await handler(rebuild(request, limited.stream), args).catch((error: unknown) => {
+      if (limited.exceeded() || error instanceof BodyTooLargeError) return undefined
+      throw error
+    })
+    if (!response || limited.exceeded()) return tooLarge(request, apiPath, limit)
+    return response
+  }) as Handler
+}
+
+function parseQuery(search: string): Record<string, unknown> {
+  // Parsed like Payload parses it (qs-esm with the same options), so the check sees what Payload will run.
+  return search ? (qsParse(search.replace(/^\?/, '')) as Record<string, unknown>) : {}
+}
+
+const qsParse = (text: string) => qs.parse(text, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10 })
+
+async function readText(body: ReadableStream<Uint8Array>, limit: number): Promise<string | undefined> {
+  const { stream } = limitedBody(body, limit)
+  try {
+    return await new Response(stream).text()
+  } catch {
+    return undefined
+  }
+}
+
+function rebuild(request: Request, body: BodyInit): Request {
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    duplex: 'half',
+  } as RequestInit)
+}
+
+function tooLarge(request: Request, apiPath: string, limit: number): Response {
+  if (!PUBLIC_FORMS.has(apiPath)) return apiError(413, `Request body larger than ${formatBytes(limit)}`)
+  const text =
+    apiPath === '/messages/submit'
+      ? `提交的内容太大（照片最多 ${LIMITS.photosMax} 张，每张不超过 ${LIMITS.photoBytes / 1024 / 1024} MB），请少选几张照片后重新提交。`
+      : '提交的内容太大，请通过跟踪页上的评价表提交。'
+  const headers = { ...corsHeaders(request as never), 'cache-control': 'no-store' }
+  if ((request.headers.get('accept') ?? '').includes('application/json'))
+    return Response.json({ ok: false, errors: { form: text }, error: text }, { status: 413, headers })
+  return new Response(
+    htmlPage(
+      '提交的内容太大',
+      `<h1>提交的内容太大</h1><p class="field-error">${text}</p><p><a class="button" href="${siteUrl()}/contact/">重新写信</a></p>`,
+    ),
+    {
+      status: 413,
+      headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+    },
+  )
+}
