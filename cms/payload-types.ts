@@ -486,7 +486,7 @@ export interface Case {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * 群众在网站上写给代表或站点的来信。新来信为“已受理”；请定级分类、分派代表和站点、答复并推进状态。超期未办结的来信在列表中标红。姓名和电话只有编辑和管理员能看到，永不公开。
+ * 群众在网站上写给代表或站点的来信。新来信为“已受理”；请定级分类、分派代表和站点、答复并推进状态。超期未办结的来信在列表中标红。网站短时间内收到的来信超过总量上限时，多出的来信标为“待核实”：核实是真实来信后点“确认是真实来信”，它才进入办理队列和公开统计。姓名和电话只有编辑和管理员能看到，永不公开。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "messages".
@@ -568,6 +568,7 @@ export interface Message {
    */
   publicSummary?: string | null;
   caseStory?: (number | null) | Case;
+  needsVerification?: boolean | null;
   status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited';
   closedAt?: string | null;
   /**
@@ -982,6 +983,7 @@ export interface MessagesSelect<T extends boolean = true> {
   publishable?: T;
   publicSummary?: T;
   caseStory?: T;
+  needsVerification?: T;
   status?: T;
   closedAt?: T;
   rating?: T;

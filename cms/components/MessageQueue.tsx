@@ -1,50 +1,33 @@
 'use client'
 /**
- * Above the messages list: the queue at a glance (new, in hand, overdue), each a link that filters the
- * list, so editors start with what needs them.
+ * Above the messages list: the queue at a glance (new, in hand, overdue, and apart from them the
+ * 待核实 ones), each a link that filters the list, so editors start with what needs them.
  */
 import React, { useEffect, useState } from 'react'
 
-interface Counts {
-  fresh: number
-  open: number
-  overdue: number
-}
-
-const query = (where: Record<string, unknown>) => {
-  const params = new URLSearchParams()
-  const add = (prefix: string, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) add(`${prefix}[${k}]`, v)
-    } else if (Array.isArray(value)) {
-      value.forEach((v, i) => add(`${prefix}[${i}]`, v))
-    } else params.set(prefix, String(value))
-  }
-  for (const [k, v] of Object.entries(where)) add(`where[${k}]`, v)
-  return params.toString()
-}
+import { queueFilters, whereQuery, type QueueCounts } from '../messages/queue.ts'
 
 export function MessageQueue() {
-  const [counts, setCounts] = useState<Counts | null>(null)
+  const [counts, setCounts] = useState<QueueCounts | null>(null)
+  const [filters] = useState(() => queueFilters())
   useEffect(() => {
-    const now = new Date().toISOString()
-    const count = async (where: Record<string, unknown>) => {
-      const res = await fetch(`/api/messages?limit=0&depth=0&${query(where)}`, { credentials: 'include' })
+    const count = async (where: (typeof filters)[keyof typeof filters]) => {
+      const res = await fetch(`/api/messages?limit=0&depth=0&${whereQuery(where)}`, {
+        credentials: 'include',
+      })
       return ((await res.json()) as { totalDocs?: number }).totalDocs ?? 0
     }
-    const open = { status: { in: ['received', 'assigned', 'processing'] } }
     void Promise.all([
-      count({ status: { equals: 'received' } }),
-      count(open),
-      count({ and: [open, { deadline: { less_than: now } }] }),
+      count(filters.unverified),
+      count(filters.fresh),
+      count(filters.open),
+      count(filters.overdue),
     ])
-      .then(([fresh, openCount, overdue]) => setCounts({ fresh, open: openCount, overdue }))
+      .then(([unverified, fresh, open, overdue]) => setCounts({ unverified, fresh, open, overdue }))
       .catch(() => setCounts(null))
-  }, [])
+  }, [filters])
   if (!counts) return null
-  const link = (where: Record<string, unknown>) => `/admin/collections/messages?${query(where)}`
-  const now = new Date().toISOString()
-  const open = { status: { in: ['received', 'assigned', 'processing'] } }
+  const link = (key: keyof typeof filters) => `/admin/collections/messages?${whereQuery(filters[key])}`
   return (
     <div
       style={{
@@ -57,14 +40,20 @@ export function MessageQueue() {
         borderRadius: 4,
       }}
     >
-      <a href={link({ status: { equals: 'received' } })}>待处理新来信：{counts.fresh} 件</a>
-      <a href={link(open)}>办理中（未办结）：{counts.open} 件</a>
-      <a
-        href={link({ and: [open, { deadline: { less_than: now } }] })}
-        style={counts.overdue ? { color: '#a4161a', fontWeight: 700 } : undefined}
-      >
+      <a href={link('fresh')}>待处理新来信：{counts.fresh} 件</a>
+      <a href={link('open')}>办理中（未办结）：{counts.open} 件</a>
+      <a href={link('overdue')} style={counts.overdue ? { color: '#a4161a', fontWeight: 700 } : undefined}>
         已超期未办结：{counts.overdue} 件
       </a>
+      {counts.unverified ? (
+        <a
+          href={link('unverified')}
+          style={{ color: '#7a4d00', fontWeight: 700 }}
+          title="网站短时间内收到的来信超过总量上限时多出的来信，核实后才进入办理队列"
+        >
+          待核实（来信过多时收到）：{counts.unverified} 件
+        </a>
+      ) : null}
     </div>
   )
 }

@@ -2,6 +2,7 @@
  * In-memory sliding-window limits for the public message endpoints. One CMS process keeps them; a
  * restart forgets them (duplicates are also caught in the database, see the submit endpoint).
  */
+import { isIPv6 } from 'node:net'
 
 export interface Limit {
   max: number
@@ -44,7 +45,9 @@ export class SlidingWindow {
   }
 
   hit(key: string, now = Date.now()): void {
-    this.hits.set(key, [...this.recent(key, now), now])
+    // Only the last `max` hits decide allows/retryAfter; keeping no more bounds a key that is hit past
+    // its limit (the overall window, which no longer refuses) to `max` entries.
+    this.hits.set(key, [...this.recent(key, now), now].slice(-this.limit.max))
     // Keep memory bounded under a flood of distinct keys.
     if (this.hits.size > 50_000) this.hits.delete(this.hits.keys().next().value!)
   }
@@ -52,6 +55,32 @@ export class SlidingWindow {
   reset(): void {
     this.hits.clear()
   }
+}
+
+/**
+ * The key a client address is limited by. An IPv6 client usually holds a whole /64 (often more), so
+ * counting each of its addresses apart would let one client claim 2^64 keys; IPv4-mapped addresses
+ * count as the IPv4 address they are.
+ */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip)
+  if (mapped) return mapped[1]
+  if (!isIPv6(ip)) return ip
+  // A dotted IPv4 tail is two groups; expand it so `::` fills the right number of zero groups.
+  const text = ip
+    .toLowerCase()
+    .replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+      [((+a << 8) | +b).toString(16), ((+c << 8) | +d).toString(16)].join(':'),
+    )
+  const [head, tail] = text.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail === undefined ? [] : tail ? tail.split(':') : []
+  const groups =
+    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`
 }
 
 /** Human wait time in Chinese: 约 3 分钟 / 约 2 小时. */

@@ -2,6 +2,7 @@ import * as migration_20261127_143332_initial from './20261127_143332_initial'
 import * as migration_20261127_145851_deputy_code_lecture_deputies from './20261127_145851_deputy_code_lecture_deputies'
 import * as migration_20261127_162130_scheduled_publish from './20261127_162130_scheduled_publish'
 import * as migration_20261127_170958_messages from './20261127_170958_messages'
+import * as migration_20261201_084142_message_verification from './20261201_084142_message_verification'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261127_170958_messages.up,
     down: migration_20261127_170958_messages.down,
     name: '20261127_170958_messages',
+  },
+  {
+    up: migration_20261201_084142_message_verification.up,
+    down: migration_20261201_084142_message_verification.down,
+    name: '20261201_084142_message_verification',
   },
 ]

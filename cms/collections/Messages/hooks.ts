@@ -94,6 +94,33 @@ export const keepTimeline: CollectionBeforeChangeHook<Message> = ({ data, origin
   return data
 }
 
+/** The timeline note when an editor confirms a 待核实 message (README: 民呼我应). */
+export const VERIFIED_NOTE = '已核实为真实来信，进入办理队列'
+
+/**
+ * 待核实 is set only by the submit endpoint (the field's create access keeps staff from setting it) and
+ * can only be cleared afterwards: clearing it is the editor's confirmation, dated in the timeline.
+ */
+export const keepVerification: CollectionBeforeChangeHook<Message> = ({ data, originalDoc, operation }) => {
+  if (operation !== 'update') return data
+  if (!originalDoc?.needsVerification) {
+    if (data.needsVerification) data.needsVerification = false
+    return data
+  }
+  if (data.needsVerification === false) {
+    const timeline = data.timeline ?? originalDoc.timeline ?? []
+    data.timeline = [
+      ...timeline.map(({ date, status, note }) => ({ date, status, note })),
+      {
+        date: new Date().toISOString(),
+        status: data.status ?? originalDoc.status,
+        note: VERIFIED_NOTE,
+      },
+    ]
+  }
+  return data
+}
+
 /**
  * The site shows statistics and the publishable results: a status change, a rating, or a change to
  * what is (or was) public asks for a rebuild. A new message waits for the next build.
@@ -111,6 +138,7 @@ export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
     doc.category !== previousDoc?.category ||
     doc.street !== previousDoc?.street ||
     doc.grade !== previousDoc?.grade ||
+    Boolean(doc.needsVerification) !== Boolean(previousDoc?.needsVerification) ||
     Boolean(doc.publishable) !== Boolean(previousDoc?.publishable) ||
     (doc.publishable &&
       (doc.publicSummary !== previousDoc?.publicSummary ||

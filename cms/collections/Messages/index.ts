@@ -5,7 +5,13 @@ import { caseCategoryField, dayPicker, streetField } from '../../fields/common.t
 import { MESSAGE_GRADES, MESSAGE_RATINGS, MESSAGE_STATUSES, selectOptions } from '../../fields/options.ts'
 import { rebuildAfterDelete } from '../../hooks/requestRebuild.ts'
 import { promoteEndpoint, rateEndpoint, submitEndpoint, trackEndpoint } from '../../messages/endpoints.ts'
-import { checkPublicTexts, deletePhotos, keepTimeline, rebuildWhenResultsChange } from './hooks.ts'
+import {
+  checkPublicTexts,
+  deletePhotos,
+  keepTimeline,
+  keepVerification,
+  rebuildWhenResultsChange,
+} from './hooks.ts'
 
 const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } as const
 
@@ -22,10 +28,19 @@ export const Messages: CollectionConfig = {
   admin: {
     group: '民呼我应',
     useAsTitle: 'code',
-    defaultColumns: ['code', 'category', 'street', 'grade', 'status', 'deadline', 'receivedAt'],
+    defaultColumns: [
+      'code',
+      'needsVerification',
+      'category',
+      'street',
+      'grade',
+      'status',
+      'deadline',
+      'receivedAt',
+    ],
     listSearchableFields: ['code', 'body', 'name', 'phone'],
     description:
-      '群众在网站上写给代表或站点的来信。新来信为“已受理”；请定级分类、分派代表和站点、答复并推进状态。超期未办结的来信在列表中标红。姓名和电话只有编辑和管理员能看到，永不公开。',
+      '群众在网站上写给代表或站点的来信。新来信为“已受理”；请定级分类、分派代表和站点、答复并推进状态。超期未办结的来信在列表中标红。网站短时间内收到的来信超过总量上限时，多出的来信标为“待核实”：核实是真实来信后点“确认是真实来信”，它才进入办理队列和公开统计。姓名和电话只有编辑和管理员能看到，永不公开。',
     components: { beforeListTable: ['/components/MessageQueue#MessageQueue'] },
     pagination: { defaultLimit: 50 },
   },
@@ -44,7 +59,7 @@ export const Messages: CollectionConfig = {
   defaultSort: '-receivedAt',
   hooks: {
     beforeValidate: [checkPublicTexts],
-    beforeChange: [keepTimeline],
+    beforeChange: [keepVerification, keepTimeline],
     afterChange: [rebuildWhenResultsChange],
     afterDelete: [rebuildAfterDelete, deletePhotos],
   },
@@ -256,6 +271,24 @@ export const Messages: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      // Set only by the submit endpoint (never a form field) when the overall backstop is exceeded;
+      // editors clear it with the confirm button, and the hooks keep it from being set by hand.
+      name: 'needsVerification',
+      type: 'checkbox',
+      label: '待核实',
+      defaultValue: false,
+      index: true,
+      access: { create: () => false },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        components: {
+          Field: '/components/MessageVerification#MessageVerification',
+          Cell: '/components/MessageVerification#MessageVerificationCell',
+        },
+      },
     },
     {
       name: 'status',

@@ -24,6 +24,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { DeputyImport as DeputyImport_fa84e39766a04a983cc4098fcdd3e7a0 } from '../../../components/DeputyImport'
 import { MessageDeadlineCell as MessageDeadlineCell_998568e5a3fa906373b1928c91ccf410 } from '../../../components/MessageDeadlineCell'
 import { PromoteToCase as PromoteToCase_972fd4edca2fa6538760387c43ea29b3 } from '../../../components/PromoteToCase'
+import { MessageVerificationCell as MessageVerificationCell_75ce2e9e2bcaf3279f68277d7ee82e08 } from '../../../components/MessageVerification'
+import { MessageVerification as MessageVerification_75ce2e9e2bcaf3279f68277d7ee82e08 } from '../../../components/MessageVerification'
 import { MessageQueue as MessageQueue_8f0ae018ac77e5972c93377dd5907fe2 } from '../../../components/MessageQueue'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -56,6 +58,8 @@ export const importMap = {
   "/components/DeputyImport#DeputyImport": DeputyImport_fa84e39766a04a983cc4098fcdd3e7a0,
   "/components/MessageDeadlineCell#MessageDeadlineCell": MessageDeadlineCell_998568e5a3fa906373b1928c91ccf410,
   "/components/PromoteToCase#PromoteToCase": PromoteToCase_972fd4edca2fa6538760387c43ea29b3,
+  "/components/MessageVerification#MessageVerificationCell": MessageVerificationCell_75ce2e9e2bcaf3279f68277d7ee82e08,
+  "/components/MessageVerification#MessageVerification": MessageVerification_75ce2e9e2bcaf3279f68277d7ee82e08,
   "/components/MessageQueue#MessageQueue": MessageQueue_8f0ae018ac77e5972c93377dd5907fe2,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
