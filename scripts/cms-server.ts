@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util'
 
 import next from 'next'
 
-import { isTrustedPeer, parseTrustedProxies, resolveClientAddress } from '../cms/security/client-address.ts'
+import { isTrustedPeer, parseTrustedProxies, resolveClientAddress } from './lib/client-address.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({ options: { host: { type: 'string' }, port: { type: 'string' } } })

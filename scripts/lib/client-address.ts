@@ -1,5 +1,5 @@
 /**
- * Which address a request comes from. Pure (no Node or Payload imports): the CMS server calls it for every
+ * Which address a request comes from. Pure (no imports): the CMS server (scripts/cms-server.ts) calls it for every
  * request and puts the result into `x-forwarded-for`, so everything behind it (rate limits, logs) reads one
  * trusted address.
  *
