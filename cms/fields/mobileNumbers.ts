@@ -92,7 +92,13 @@ export function textOf(value: unknown): string {
   if (typeof value === 'string') return value
   if (Array.isArray(value)) return value.map(textOf).join('\n')
   if (!value || typeof value !== 'object') return ''
-  const node = value as { root?: unknown; type?: unknown; text?: unknown; children?: unknown; fields?: unknown }
+  const node = value as {
+    root?: unknown
+    type?: unknown
+    text?: unknown
+    children?: unknown
+    fields?: unknown
+  }
   if (node.root) return textOf(node.root)
   if (node.type === 'linebreak') return '\n'
   if (typeof node.text === 'string') return node.text

@@ -86,7 +86,11 @@ describe('the mobile-number guard', () => {
           {
             type: 'paragraph',
             children: [
-              { type: 'link', fields: { url: 'tel:+8613800138000' }, children: [{ type: 'text', text: '电话' }] },
+              {
+                type: 'link',
+                fields: { url: 'tel:+8613800138000' },
+                children: [{ type: 'text', text: '电话' }],
+              },
             ],
           },
         ],
