@@ -167,7 +167,11 @@ async function restart(downSince: number): Promise<void> {
     supervise(server)
   } catch (error) {
     if (stopping) return
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+    const message = error instanceof Error ? error.message : String(error)
+    const reason = message
+      .split('\n')[0]
+      .replace(/^cms: /, '')
+      .replace(/:$/, '')
     scheduleRestart(`restart failed (${reason})`, downSince)
   } finally {
     restarting = undefined

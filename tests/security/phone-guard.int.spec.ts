@@ -176,7 +176,13 @@ describe('message replies', () => {
   it.each(FORMATS)('refuses %s in a reply and in the public summary, storing nothing', async (_, phone) => {
     const message = await payload.create({
       collection: 'messages',
-      data: { street: 'kuishan', body: '楼道灯坏了', name: '张三', phone: '13912345678' } as never,
+      data: {
+        category: 'other',
+        street: 'kuishan',
+        body: '楼道灯坏了',
+        name: '张三',
+        phone: '13912345678',
+      } as never,
       overrideAccess: true,
     })
     const errors = await fieldErrors(
