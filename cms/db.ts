@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
@@ -50,6 +51,7 @@ export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): Data
   if (choice.kind === 'mongodb') {
     return mongooseAdapter({ url: choice.url })
   }
+  protectSqliteFile(choice.url.slice('file:'.length))
   return sqliteAdapter({
     client: { url: choice.url },
     // The schema is never pushed: dev, tests and production all run the same committed migrations.
@@ -59,4 +61,34 @@ export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): Data
     prodMigrations: migrations,
     busyTimeout: 5000,
   })
+}
+
+/** Files in data/ that only the owner may read; they may predate the modes set at creation. */
+const PRIVATE_FILES = ['.payload-secret', 'admin-credentials.json']
+
+/**
+ * The SQLite file holds password hashes, residents' names, phones and letters: owner only (0600), like the
+ * secret. It is created empty with that mode before libsql opens it (SQLite takes an empty file as a new
+ * database and gives its -wal/-shm/-journal files the database file's mode), and existing files are
+ * tightened on every open. data/ itself becomes 0700, which also covers the residents' photos in
+ * data/message-photos: only the CMS and `npm start`, running as the owner, read anything in it.
+ */
+export function protectSqliteFile(file: string): void {
+  const data = dataDir()
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+  if (fs.existsSync(data)) {
+    chmodIfPresent(data, 0o700)
+    for (const name of PRIVATE_FILES) chmodIfPresent(path.join(data, name))
+  }
+  fs.closeSync(fs.openSync(file, 'a', 0o600))
+  for (const companion of ['', '-wal', '-shm', '-journal']) chmodIfPresent(file + companion)
+}
+
+function chmodIfPresent(file: string, mode = 0o600): void {
+  try {
+    fs.chmodSync(file, mode)
+  } catch (error) {
+    // Missing, or not ours to change (then its owner chose the mode).
+    if (!['ENOENT', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: prepares the database (migrations, first admin, seed from content/ when empty), builds
  * the admin if its sources changed and the site if content or sources changed, then serves the CMS on
- * 127.0.0.1:CMS_PORT (3000) and the built site on 127.0.0.1:SITE_PORT (4321).
+ * 127.0.0.1:CMS_PORT (3000) and the built site on 127.0.0.1:SITE_PORT (4321). The site keeps serving
+ * whatever happens to the CMS (restarted with backoff when it exits) or to a rebuild.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -101,8 +102,15 @@ const worker = new RebuildWorker({
   onLive: () => {},
   log,
 })
-const cms = await startCmsServer({ port: cmsPort }).catch(fail)
+// The CMS may crash or be killed; the site is plain files and keeps serving while `supervise` starts the
+// CMS again. A first start that fails is a setup problem (port taken, bad config): that one ends the start.
+let cms = await startCmsServer({ port: cmsPort }).catch(fail)
+log(`cms: listening on ${cms.url} (pid ${cms.process.pid})`)
 const site = await serveSite({ root: () => worker.live, port: sitePort }).catch(fail)
+// From here on `npm start` serves the site: an unexpected error in the rebuild worker or the CMS
+// supervision is reported, never allowed to take the site server down with it.
+process.on('uncaughtException', (error) => log(`start: unexpected error, still serving: ${error.stack}`))
+process.on('unhandledRejection', (error) => log(`start: unexpected error, still serving: ${String(error)}`))
 worker.start()
 const password =
   login.source === 'env'
@@ -118,17 +126,73 @@ log(`Password:   ${password}`)
 log('Publishing in the admin rebuilds the site by itself (status on the admin dashboard).')
 log('Press Ctrl-C to stop.')
 
-cms.process.stdout!.on('data', (c: Buffer) => process.stdout.write(c))
-cms.process.stderr!.on('data', (c: Buffer) => process.stderr.write(c))
+type CmsServer = Awaited<ReturnType<typeof startCmsServer>>
+
+/** Restart delays double from 1 s up to 30 s; a CMS that answered for a minute starts again at 1 s. */
+const RESTART_FIRST_MS = 1000
+const RESTART_MAX_MS = 30_000
+const STABLE_MS = 60_000
+let stopping = false
+let attempt = 0
+let restartTimer: NodeJS.Timeout | undefined
+let restarting: Promise<CmsServer> | undefined
+
+function supervise(server: CmsServer): void {
+  cms = server
+  const answeredAt = Date.now()
+  server.process.stdout?.on('data', (c: Buffer) => process.stdout.write(c))
+  server.process.stderr?.on('data', (c: Buffer) => process.stderr.write(c))
+  server.process.once('exit', (code, signal) => {
+    if (stopping) return
+    if (Date.now() - answeredAt >= STABLE_MS) attempt = 0
+    scheduleRestart(`exited (${signal ? `signal ${signal}` : `code ${code}`})`, Date.now())
+  })
+}
+
+function scheduleRestart(reason: string, downSince: number): void {
+  attempt += 1
+  const delay = Math.min(RESTART_FIRST_MS * 2 ** (attempt - 1), RESTART_MAX_MS)
+  log(`cms: ${reason}; restarting in ${delay / 1000} s (attempt ${attempt})`)
+  restartTimer = setTimeout(() => void restart(downSince), delay)
+}
+
+async function restart(downSince: number): Promise<void> {
+  restartTimer = undefined
+  restarting = startCmsServer({ port: cmsPort })
+  try {
+    const server = await restarting
+    if (stopping) return // shutdown stops it
+    const down = ((Date.now() - downSince) / 1000).toFixed(1)
+    log(`cms: answering again on ${server.url} (pid ${server.process.pid}), down ${down} s`)
+    supervise(server)
+  } catch (error) {
+    if (stopping) return
+    const message = error instanceof Error ? error.message : String(error)
+    const reason = message
+      .split('\n')[0]
+      .replace(/^cms: /, '')
+      .replace(/:$/, '')
+    scheduleRestart(`restart failed (${reason})`, downSince)
+  } finally {
+    restarting = undefined
+  }
+}
+
+supervise(cms)
+
 const shutdown = async () => {
+  if (stopping) return
+  stopping = true
   log('\nstopping…')
+  clearTimeout(restartTimer)
   worker.stop()
-  await Promise.all([cms.stop(), site.close()])
+  await Promise.all([
+    cms.stop(),
+    // A restart under way resolves (or gives up) within its timeout; stop what it started.
+    restarting?.then((server) => server.stop()).catch(() => {}),
+    site.close(),
+  ])
   process.exit(0)
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)
-cms.process.on('exit', (code) => {
-  console.error(`cms: server exited (${code})`)
-  process.exit(code ?? 1)
-})

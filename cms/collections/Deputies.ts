@@ -19,7 +19,19 @@ const derivePinyin: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   return data
 }
 
-const TEXTS = ['identity', 'duties', 'commitments', 'receptionTimes', 'occupation', 'constituency']
+/** Every text shown on the deputy's public page. */
+const TEXTS = [
+  'name',
+  'term',
+  'constituency',
+  'communities',
+  'occupation',
+  'identity',
+  'duties',
+  'commitments',
+  'receptionTimes',
+  'code',
+]
 
 /** 人大代表 profiles: 亮身份、亮职责、亮承诺. No private contact data: contact goes via the station. */
 export const Deputies: CollectionConfig = {

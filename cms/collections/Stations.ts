@@ -4,6 +4,7 @@ import { anyone, isStaff } from '../access/index.ts'
 import { imageField, streetField } from '../fields/common.ts'
 import { STATION_TYPES, selectOptions } from '../fields/options.ts'
 import { slugField } from '../fields/slug.ts'
+import { rejectMobileNumbers } from '../hooks/rejectMobileNumbers.ts'
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'
 
 /** A public office number: landline with area code, or a 400/800 service number. */
@@ -26,7 +27,17 @@ export const Stations: CollectionConfig = {
     delete: isStaff,
   },
   defaultSort: 'name',
-  hooks: { afterChange: [rebuildAfterChange], afterDelete: [rebuildAfterDelete] },
+  hooks: {
+    afterChange: [rebuildAfterChange],
+    afterDelete: [rebuildAfterDelete],
+    // The phone field takes office landlines only (below); the texts must not carry a mobile either.
+    beforeValidate: [
+      rejectMobileNumbers(
+        ['name', 'brand', 'address', 'hours', 'description'],
+        '这里不能填写手机号码：站点只公开办公座机（例如 0516-83861065）。',
+      ),
+    ],
+  },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 60 },
     {

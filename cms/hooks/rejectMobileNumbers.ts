@@ -1,17 +1,23 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
-/** Mainland mobile numbers (11 digits starting with 1[3-9]), with or without separators. */
-export const MOBILE_NUMBER = /(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/
+import { hasMobileNumber } from '../fields/mobileNumbers.ts'
+
+/** What editors read next to a field with a mobile number in deputies and stations. */
+export const NO_MOBILE_MESSAGE = '这里不能填写手机号码：代表的联系方式统一通过实践站公开。'
 
 /**
- * Deputies are reached through their station, never privately: refuse any text field that holds a
- * mobile number so it cannot end up on the public site.
+ * Deputies are reached through their station, never privately: refuse any public text field (plain,
+ * hasMany or rich text) that shows a mobile number, however it is written (cms/fields/mobileNumbers.ts),
+ * so it cannot end up on the public site.
  */
-export function rejectMobileNumbers(fields: string[]): CollectionBeforeValidateHook {
+export function rejectMobileNumbers(
+  fields: string[],
+  message: string = NO_MOBILE_MESSAGE,
+): CollectionBeforeValidateHook {
   return ({ data, collection, req }) => {
     const errors = fields
-      .filter((name) => typeof data?.[name] === 'string' && MOBILE_NUMBER.test(data[name] as string))
-      .map((path) => ({ path, message: '这里不能填写手机号码：代表的联系方式统一通过实践站公开。' }))
+      .filter((name) => data?.[name] !== undefined && hasMobileNumber(data[name]))
+      .map((path) => ({ path, message }))
     if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
     return data
   }

@@ -20,7 +20,7 @@ import {
 
 import type { Deputy, User } from '../payload-types.ts'
 import { DEPUTY_LEVELS, EXPERTISE_FIELDS, STREETS } from '../fields/options.ts'
-import { MOBILE_NUMBER } from '../hooks/rejectMobileNumbers.ts'
+import { hasMobileNumber } from '../fields/mobileNumbers.ts'
 
 /** The columns of the template, in order. Required ones are marked in the template's header note. */
 export const COLUMNS = [
@@ -245,10 +245,21 @@ export async function importDeputies(
     const gender = v.性别 === '男' ? 'male' : v.性别 === '女' ? 'female' : undefined
     if (v.性别 && !gender) problem('性别', `“${v.性别}”无法识别：填写 男 或 女，或留空。`)
 
-    for (const column of ['亮身份', '亮职责', '亮承诺', '接待时间', '职业', '选区'] as const) {
-      if (v[column] && MOBILE_NUMBER.test(v[column]!)) {
+    // The same guard as the collection's hook, so a file is refused exactly when a save would be.
+    for (const column of [
+      '姓名',
+      '届别',
+      '选区',
+      '联系社区',
+      '职业',
+      '亮身份',
+      '亮职责',
+      '亮承诺',
+      '接待时间',
+      '编号',
+    ] as const) {
+      if (v[column] && hasMobileNumber(v[column]))
         problem(column, '不能填写手机号码：代表的联系方式统一通过实践站公开。')
-      }
     }
     for (const [column, max] of [
       ['亮身份', 600],

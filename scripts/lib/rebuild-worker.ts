@@ -78,10 +78,24 @@ export class RebuildWorker {
     while (this.running || this.timer || this.pending.length) await new Promise((r) => setTimeout(r, 100))
   }
 
+  /**
+   * Runs on a timer, where an exception would end `npm start` and the site server with it: a file that
+   * vanished or could not be read is logged and tried again on the next tick.
+   */
   private poll(): void {
+    try {
+      this.readRequests()
+    } catch (error) {
+      this.options.log(`rebuild: could not read the rebuild requests (will retry): ${firstLine(error)}`)
+    }
+  }
+
+  private readRequests(): void {
     const { requestsFile } = this.options
-    if (!fs.existsSync(requestsFile)) return
-    const size = fs.statSync(requestsFile).size
+    const size = fs.statSync(requestsFile, { throwIfNoEntry: false })?.size
+    if (size === undefined) return
+    // Truncated or replaced: read it again from the start.
+    if (size < this.offset) this.offset = 0
     if (size <= this.offset) return
     const fd = fs.openSync(requestsFile, 'r')
     const buffer = Buffer.alloc(size - this.offset)
@@ -101,9 +115,19 @@ export class RebuildWorker {
     this.status.queued = this.pending.length > 0
     this.save()
     clearTimeout(this.timer)
+    this.schedule()
+  }
+
+  private schedule(): void {
     this.timer = setTimeout(() => {
       this.timer = undefined
-      void this.run()
+      this.run().catch((error: unknown) => {
+        // Only bookkeeping can get here (a failed build is caught and recorded below); never let it end
+        // the process, and let later requests build again.
+        this.running = false
+        this.status.running = null
+        this.options.log(`rebuild: worker error, the previous site keeps serving: ${firstLine(error)}`)
+      })
     }, this.options.debounceMs)
   }
 
@@ -128,7 +152,11 @@ export class RebuildWorker {
       this.options.onLive(outDir)
       record = { id, startedAt: this.status.running.startedAt, ms: Date.now() - started, ok: true, trigger }
       this.options.log(`rebuild: live in ${(record.ms / 1000).toFixed(1)} s`)
-      this.prune(previous)
+      try {
+        this.prune(previous)
+      } catch (error) {
+        this.options.log(`rebuild: could not remove old builds: ${firstLine(error)}`)
+      }
     } catch (error) {
       fs.rmSync(outDir, { recursive: true, force: true })
       fs.rmSync(manifestPathOf(outDir), { force: true })
@@ -150,12 +178,7 @@ export class RebuildWorker {
     this.status.queued = this.pending.length > 0
     this.save()
     this.running = false
-    if (this.pending.length) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined
-        void this.run()
-      }, this.options.debounceMs)
-    }
+    if (this.pending.length) this.schedule()
   }
 
   /** Keeps the live build and the one before it (a reader may still be on it); removes older ones. */
@@ -169,11 +192,16 @@ export class RebuildWorker {
     }
   }
 
+  /** The status file is what the admin shows; failing to write it (disk full…) must not stop builds. */
   private save(): void {
-    fs.mkdirSync(path.dirname(this.options.statusFile), { recursive: true })
-    const tmp = `${this.options.statusFile}.tmp`
-    fs.writeFileSync(tmp, JSON.stringify(this.status, null, 2))
-    fs.renameSync(tmp, this.options.statusFile)
+    try {
+      fs.mkdirSync(path.dirname(this.options.statusFile), { recursive: true })
+      const tmp = `${this.options.statusFile}.tmp`
+      fs.writeFileSync(tmp, JSON.stringify(this.status, null, 2))
+      fs.renameSync(tmp, this.options.statusFile)
+    } catch (error) {
+      this.options.log(`rebuild: could not write the build status: ${firstLine(error)}`)
+    }
   }
 }
 
@@ -199,6 +227,10 @@ function describe(first: RebuildRequest, count: number): string {
   const what = `${LABELS[first.collection] ?? first.collection}${first.id !== undefined ? ` #${first.id}` : ''}`
   const by = first.by ? `（${first.by}）` : ''
   return `${what} ${OPERATIONS[first.operation] ?? first.operation}${by}${count > 1 ? `等 ${count} 项` : ''}`
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]
 }
 
 export function readStatus(file: string): BuildStatus | null {

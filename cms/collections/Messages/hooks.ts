@@ -15,7 +15,7 @@ import {
   type MessageStatus,
 } from '../../fields/options.ts'
 import { requestRebuild } from '../../hooks/requestRebuild.ts'
-import { MOBILE_NUMBER } from '../../hooks/rejectMobileNumbers.ts'
+import { hasMobileNumber } from '../../fields/mobileNumbers.ts'
 import { newTrackingCode } from '../../messages/code.ts'
 import type { Message } from '../../payload-types.ts'
 
@@ -48,10 +48,10 @@ export const checkPublicTexts: CollectionBeforeValidateHook<Message> = ({
 }) => {
   const merged = { ...originalDoc, ...data } as Partial<Message>
   const errors: { path: string; message: string }[] = []
-  if (typeof merged.publicSummary === 'string' && MOBILE_NUMBER.test(merged.publicSummary))
+  if (hasMobileNumber(merged.publicSummary))
     errors.push({ path: 'publicSummary', message: '公开摘要不能包含电话号码。' })
   for (const [i, reply] of (merged.replies ?? []).entries()) {
-    if (typeof reply?.text === 'string' && MOBILE_NUMBER.test(reply.text))
+    if (hasMobileNumber(reply?.text))
       errors.push({ path: `replies.${i}.text`, message: '答复会显示在群众的跟踪页上，不能包含手机号码。' })
   }
   if (merged.publishable) {
