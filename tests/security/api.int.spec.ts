@@ -221,6 +221,22 @@ describe('finding 3: bodies stop at their limit while streaming', () => {
     expect(growthMb).toBeLessThan(100)
   })
 
+  it('the admin’s pages and server functions do not buffer a chunked flood either', async () => {
+    const { result, growthMb } = await memoryGrowth(server.process.pid!, () =>
+      Promise.all([
+        send(`${server.url}/admin/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain;charset=UTF-8', 'next-action': 'f'.repeat(42) },
+          body: chunkedBody(200 * MB),
+        }),
+        send(`${server.url}/admin`, { method: 'POST', body: chunkedBody(200 * MB) }),
+      ]),
+    )
+    for (const r of result) expect(r.status).toBeGreaterThanOrEqual(200)
+    console.log(`security: 2 × chunked 200 MB to /admin: +${growthMb.toFixed(0)} MB`)
+    expect(growthMb).toBeLessThan(150)
+  })
+
   it('anonymous uploads are refused before the file is read', async () => {
     const form = new FormData()
     form.set('file', new Blob([new Uint8Array(50 * MB)], { type: 'image/png' }), 'big.png')
