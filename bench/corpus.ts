@@ -2,7 +2,7 @@
  * A deterministic synthetic corpus in the base's own vocabulary (not random characters), for the
  * benchmark: news, cases and lectures of realistic length. Same `seed` → same text on every machine.
  */
-import { CASE_CATEGORIES, STREETS } from '../cms/fields/options.ts'
+import { CASE_CATEGORIES, STREETS } from '../vocabulary/options.ts'
 
 export function rng(seed: number) {
   return () => {

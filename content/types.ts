@@ -3,23 +3,15 @@
  * document ids by the seed (`cms/seed/`), so the files here stay readable and independent of any
  * database. Every text here is public: never put a private phone number or e-mail in it.
  */
+import type {
+  CaseCategory,
+  DeputyLevel,
+  ExpertiseField,
+  StationType,
+  StreetKey,
+} from '../vocabulary/options.ts'
 
-/** Street keys of 泉山区; labels live in `cms/fields/streets.ts`. */
-export type StreetKey =
-  | 'wangling'
-  | 'yongan'
-  | 'hubin'
-  | 'duanzhuang'
-  | 'zhaishan'
-  | 'kuishan'
-  | 'heping'
-  | 'taishan'
-  | 'gongnong'
-  | 'huohua'
-  | 'jinshan'
-  | 'qiligou'
-  | 'taoyuan'
-  | 'pangzhuang'
+export type { CaseCategory, DeputyLevel, ExpertiseField, StationType, StreetKey }
 
 /** A generated illustration (no downloads): the seed renders it with sharp. */
 export interface SeedImage {
@@ -76,9 +68,6 @@ export interface SeedLecture {
   deputies?: string[]
 }
 
-export type CaseCategory =
-  'elevator' | 'sewer' | 'noise' | 'parking' | 'access-control' | 'old-community' | 'environment' | 'other'
-
 export interface SeedCase {
   slug: string
   title: string
@@ -102,22 +91,6 @@ export interface SeedCase {
   publishedAt: string
   cover?: SeedImage
 }
-
-export type DeputyLevel = 'district' | 'city' | 'province' | 'national'
-
-export type ExpertiseField =
-  | 'urban-construction'
-  | 'community-governance'
-  | 'law'
-  | 'education'
-  | 'health'
-  | 'elderly-care'
-  | 'social-security'
-  | 'environment'
-  | 'economy'
-  | 'transport'
-  | 'culture'
-  | 'property-management'
 
 export interface SeedDeputy {
   /** ASCII slug, usually the name's pinyin, e.g. `zhang-wei` (add `-2` for namesakes). */
@@ -145,8 +118,6 @@ export interface SeedDeputy {
   receptionTimes: string
   gender: 'male' | 'female'
 }
-
-export type StationType = 'center' | 'station' | 'home'
 
 export interface SeedStation {
   slug: string

@@ -10,7 +10,7 @@ import sharp from 'sharp'
 import { deputies as seedDeputies } from '../content/deputies.ts'
 import { stations } from '../content/stations.ts'
 import { COLUMNS } from '../cms/import/deputies.ts'
-import { EXPERTISE_FIELDS, STREETS } from '../cms/fields/options.ts'
+import { EXPERTISE_FIELDS, STREETS } from '../vocabulary/options.ts'
 import { ROOT } from '../cms/paths.ts'
 import { renderSeedImage } from '../cms/seed/images.ts'
 

@@ -45,7 +45,7 @@ const siteStampFile = path.join(dataDir(), 'site-build-stamp')
 /** The site needs a rebuild when its sources or the database changed since the last build. */
 function siteStamp(dbFile: string | undefined): string {
   const db = dbFile ? fs.statSync(dbFile, { throwIfNoEntry: false }) : undefined
-  return `${stampOf(['site', 'public', 'astro.config.mjs', 'cms', 'package-lock.json'])}:${process.env.PUBLIC_CMS_URL}:${db ? `${db.size}:${db.mtimeMs}` : Date.now()}`
+  return `${stampOf(['site', 'public', 'astro.config.mjs', 'cms', 'vocabulary', 'content', 'package-lock.json'])}:${process.env.PUBLIC_CMS_URL}:${db ? `${db.size}:${db.mtimeMs}` : Date.now()}`
 }
 
 let login: AdminLogin

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { anyone, isStaff } from '../access/index.ts'
 import { imageField, streetField } from '../fields/common.ts'
-import { DEPUTY_LEVELS, EXPERTISE_FIELDS, selectOptions } from '../fields/options.ts'
+import { DEPUTY_LEVELS, EXPERTISE_FIELDS, selectOptions } from '../../vocabulary/options.ts'
 import { nameInitials, namePinyin } from '../fields/pinyin.ts'
 import { slugField } from '../fields/slug.ts'
 import { rejectMobileNumbers } from '../hooks/rejectMobileNumbers.ts'

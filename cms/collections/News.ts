@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { imageField, publishedAtField } from '../fields/common.ts'
-import { NEWS_CATEGORIES, selectOptions } from '../fields/options.ts'
+import { NEWS_CATEGORIES, selectOptions } from '../../vocabulary/options.ts'
 import { slugField } from '../fields/slug.ts'
 import { articleBehaviour, previewUrl } from './article.ts'
 

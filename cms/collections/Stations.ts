@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isStaff } from '../access/index.ts'
 import { imageField, streetField } from '../fields/common.ts'
-import { STATION_TYPES, selectOptions } from '../fields/options.ts'
+import { STATION_TYPES, selectOptions } from '../../vocabulary/options.ts'
 import { slugField } from '../fields/slug.ts'
 import { rejectMobileNumbers } from '../hooks/rejectMobileNumbers.ts'
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'

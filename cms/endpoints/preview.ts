@@ -4,14 +4,13 @@ import path from 'node:path'
 import type { PayloadHandler } from 'payload'
 
 import { runTool } from '../../scripts/lib/run-tool.ts'
+import { escapeHtml } from '../../vocabulary/html.ts'
 import { isStaffRequest } from '../access/index.ts'
 import { siteUrl } from './site-css.ts'
 import { scratchDir } from '../paths.ts'
 
 const PREVIEWABLE = ['news', 'lectures', 'cases'] as const
 type Previewable = (typeof PREVIEWABLE)[number]
-
-const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 const headers = {
   'content-type': 'text/html; charset=utf-8',
@@ -20,7 +19,7 @@ const headers = {
 }
 const page = (status: number, title: string, body: string, head = '') =>
   new Response(
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${head}<title>${escape(title)}</title></head><body style="font:18px/1.6 system-ui,sans-serif;margin:2rem">${body}</body></html>`,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${head}<title>${escapeHtml(title)}</title></head><body style="font:18px/1.6 system-ui,sans-serif;margin:2rem">${body}</body></html>`,
     { status, headers },
   )
 
@@ -57,8 +56,8 @@ export const previewEndpoint: PayloadHandler = async (req) => {
     return page(
       200,
       `正在生成预览：${doc.title}`,
-      `<p role="status">正在按网站的样式生成预览，通常需要几秒钟……</p><p><a href="${escape(next)}">如果没有自动打开，请点这里</a></p>`,
-      `<meta http-equiv="refresh" content="0;url=${escape(next)}">`,
+      `<p role="status">正在按网站的样式生成预览，通常需要几秒钟……</p><p><a href="${escapeHtml(next)}">如果没有自动打开，请点这里</a></p>`,
+      `<meta http-equiv="refresh" content="0;url=${escapeHtml(next)}">`,
     )
   }
 
@@ -81,7 +80,11 @@ export const previewEndpoint: PayloadHandler = async (req) => {
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     req.payload.logger.error(`preview of ${collection} #${id} failed: ${reason}`)
-    return page(500, '预览失败', `<p>预览没能生成，请稍后再试。</p><p><small>${escape(reason)}</small></p>`)
+    return page(
+      500,
+      '预览失败',
+      `<p>预览没能生成，请稍后再试。</p><p><small>${escapeHtml(reason)}</small></p>`,
+    )
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
   }

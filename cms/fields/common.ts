@@ -1,6 +1,6 @@
 import type { DateField, SelectField, UploadField } from 'payload'
 
-import { CASE_CATEGORIES, STREETS, selectOptions } from './options.ts'
+import { CASE_CATEGORIES, STREETS, selectOptions } from '../../vocabulary/options.ts'
 
 /** The admin's date picker for calendar days, shown as 2026-11-27. */
 export const dayPicker = { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } as const

@@ -19,8 +19,8 @@ import {
 } from 'payload'
 
 import type { Deputy, User } from '../payload-types.ts'
-import { DEPUTY_LEVELS, EXPERTISE_FIELDS, STREETS } from '../fields/options.ts'
-import { hasMobileNumber } from '../fields/mobileNumbers.ts'
+import { DEPUTY_LEVELS, EXPERTISE_FIELDS, STREETS } from '../../vocabulary/options.ts'
+import { hasMobileNumber } from '../../vocabulary/phone.ts'
 
 /** The columns of the template, in order. Required ones are marked in the template's header note. */
 export const COLUMNS = [

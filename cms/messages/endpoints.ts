@@ -22,20 +22,27 @@ import {
   STREETS,
   labelOf,
   type MessageRating,
-} from '../fields/options.ts'
-import type { Deputy, Message, Station } from '../payload-types.ts'
-import { normaliseTrackingCode } from './code.ts'
+} from '../../vocabulary/options.ts'
+import { escapeHtml } from '../../vocabulary/html.ts'
+import { normaliseTrackingCode } from '../../vocabulary/messages/code.ts'
 import {
-  esc,
   messageFormHtml,
   ratingFormHtml,
+  receiptHtml,
+  trackFormHtml,
   trackingHtml,
   type FormTargets,
   type TrackingView,
-} from './html.ts'
+} from '../../vocabulary/messages/form.ts'
+import {
+  checkSubmission,
+  LIMITS,
+  type FormErrors,
+  type FormValues,
+} from '../../vocabulary/messages/validate.ts'
+import type { Deputy, Message, Station } from '../payload-types.ts'
 import { PhotoError, reencodePhoto } from './photos.ts'
 import { addressKey, parseLimit, SlidingWindow, waitText } from './rate-limit.ts'
-import { checkSubmission, LIMITS, type FormErrors, type FormValues } from './validate.ts'
 
 const MAX_BODY_BYTES = LIMITS.photosMax * LIMITS.photoBytes + 1024 * 1024
 
@@ -91,11 +98,11 @@ const noStore = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' }
 export function htmlPage(title: string, main: string): string {
   const site = siteUrl()
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${esc(title)} - 民呼我应</title><style>${siteCss()}
+<meta name="robots" content="noindex"><title>${escapeHtml(title)} - 民呼我应</title><style>${siteCss()}
 .cms-masthead{background:#a4161a;color:#fff;padding:.75rem 0}.cms-masthead a{color:#fff;font-weight:700;font-size:1.25rem;text-decoration:none}</style></head>
-<body><a class="skip-link" href="#main">跳到正文</a><header class="cms-masthead"><div class="wrap"><a href="${esc(site)}/">民呼我应 · 全过程人民民主实践基地</a></div></header>
+<body><a class="skip-link" href="#main">跳到正文</a><header class="cms-masthead"><div class="wrap"><a href="${escapeHtml(site)}/">民呼我应 · 全过程人民民主实践基地</a></div></header>
 <main id="main" tabindex="-1"><div class="wrap">${main}</div></main>
-<footer class="wrap muted no-print" style="padding-block:1.5rem"><a href="${esc(site)}/contact/">写信给代表</a> · <a href="${esc(site)}/track/">查询办理进度</a> · <a href="${esc(site)}/results/">办理结果</a></footer></body></html>`
+<footer class="wrap muted no-print" style="padding-block:1.5rem"><a href="${escapeHtml(site)}/contact/">写信给代表</a> · <a href="${escapeHtml(site)}/track/">查询办理进度</a> · <a href="${escapeHtml(site)}/results/">办理结果</a></footer></body></html>`
 }
 
 function answer(
@@ -328,12 +335,7 @@ export const submitEndpoint: PayloadHandler = async (req) => {
   return answer(req, 201, { ok: true, code: doc.code, trackUrl }, () =>
     htmlPage(
       '来信已收到',
-      `<div class="receipt"><h1>来信已收到</h1>
-<p>您的跟踪码是</p><p class="code code-large">${esc(doc.code)}</p>
-<p><strong>请抄下或打印这个跟踪码：它只显示这一次。</strong>凭它可以在“查询办理进度”里查看办理情况和答复，办结后还可以评价。</p>
-<p class="muted">我们会尽快分类分派：一般来信 15 天内、紧急来信 3 天内办结答复，代表会按您留的电话回访。</p>
-<p class="no-print"><a class="button" href="${esc(trackUrl)}">查询办理进度</a> <a href="${esc(siteUrl())}/">返回网站首页</a></p>
-<p class="no-print muted">打印：按 Ctrl+P（手机上用浏览器菜单里的“打印”或截图保存）。</p></div>`,
+      `<div class="receipt">${receiptHtml({ code: doc.code!, trackUrl, homeUrl: `${siteUrl()}/`, heading: 'h1', printButton: false })}</div>`,
     ),
   )
 }
@@ -397,10 +399,7 @@ async function findByCode(payload: Payload, code: string): Promise<Message | und
 }
 
 const trackPage = (main: string) => htmlPage('查询办理进度', `<h1>查询办理进度</h1>${main}`)
-const trackForm = (code = '', error = '') =>
-  `<form class="track-form" method="get" action="/api/messages/track"><div class="field${error ? ' field-invalid' : ''}"><label for="t-code">跟踪码</label>
-${error ? `<p class="field-error" id="t-code-error">${esc(error)}</p>` : ''}<input id="t-code" name="code" value="${esc(code)}" autocomplete="off" autocapitalize="characters" spellcheck="false"${error ? ' aria-invalid="true" aria-describedby="t-code-error"' : ''}></div>
-<p><button class="button" type="submit">查询</button></p></form>`
+const trackForm = (code = '', error = '') => trackFormHtml({ action: '/api/messages/track', code, error })
 
 function trackLimited(req: PayloadRequest) {
   const ip = addressKey(clientIp(req))
@@ -411,7 +410,7 @@ function trackLimited(req: PayloadRequest) {
   }
   const message = `查询太频繁，请${waitText(window.retryAfter(ip))}后再试。`
   return answer(req, 429, { ok: false, error: message }, () =>
-    trackPage(`<p class="field-error">${esc(message)}</p>`),
+    trackPage(`<p class="field-error">${escapeHtml(message)}</p>`),
   )
 }
 
@@ -462,7 +461,7 @@ export const rateEndpoint: PayloadHandler = async (req) => {
     return answer(req, status, { ok: false, error, view }, () =>
       trackPage(
         trackForm(code) +
-          `<p class="field-error" role="alert">${esc(error)}</p>` +
+          `<p class="field-error" role="alert">${escapeHtml(error)}</p>` +
           trackingHtml(view, '/api/messages/rate'),
       ),
     )

@@ -13,7 +13,7 @@ import {
   STREETS,
   labelOf,
   type MessageRating,
-} from '../fields/options.ts'
+} from '../../vocabulary/options.ts'
 import type { Message } from '../payload-types.ts'
 
 export interface Tally {
@@ -97,7 +97,7 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
     | 'isSample'
   >[]
   const tally = <T extends string>(
-    options: { value: T; label: string }[],
+    options: readonly { value: T; label: string }[],
     key: (m: (typeof messages)[0]) => unknown,
   ) =>
     options.map((o) => ({

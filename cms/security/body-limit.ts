@@ -6,7 +6,7 @@
  * parser) without reading further, so memory never holds more than the limit; the route then answers 413.
  */
 import { MAX_VIDEO_BYTES } from '../collections/Media.ts'
-import { LIMITS as MESSAGE_LIMITS } from '../messages/validate.ts'
+import { LIMITS as MESSAGE_LIMITS } from '../../vocabulary/messages/validate.ts'
 
 const KB = 1024
 const MB = 1024 * KB

@@ -16,7 +16,7 @@ import * as qs from 'qs-esm'
 import { isStaffRequest } from '../access/index.ts'
 import { siteUrl } from '../endpoints/site-css.ts'
 import { corsHeaders, htmlPage } from '../messages/endpoints.ts'
-import { LIMITS } from '../messages/validate.ts'
+import { LIMITS } from '../../vocabulary/messages/validate.ts'
 import { bodyRuleFor, BodyTooLargeError, formatBytes, limitedBody } from './body-limit.ts'
 import { checkQuery, QUERY_BUDGET } from './query.ts'
 

@@ -28,8 +28,8 @@ export function stampOf(paths: string[]): string {
   return hash.digest('hex')
 }
 
-/** Everything the admin build depends on: cms/ sources, the content types and the lockfile. */
-export const sourceStamp = () => stampOf(['cms', 'content', 'package-lock.json'])
+/** Everything the admin build depends on: cms/ sources, the vocabulary, the content types and the lockfile. */
+export const sourceStamp = () => stampOf(['cms', 'content', 'vocabulary', 'package-lock.json'])
 
 /** True when cms/.next holds a production build of the current sources. */
 export function adminBuildIsFresh(): boolean {

@@ -21,7 +21,8 @@ import {
   STATION_TYPES,
   STREETS,
   labelOf,
-} from '../../cms/fields/options.ts'
+} from '../../vocabulary/options.ts'
+import { escapeHtml } from '../../vocabulary/html.ts'
 import { publicMessageResults, type MessageResults } from '../../cms/messages/public.ts'
 import { ROOT } from '../../cms/paths.ts'
 import type { Case, Deputy, Lecture, Media, News, Station } from '../../cms/payload-types.ts'
@@ -179,7 +180,7 @@ function writePlan(data: CmsSnapshot, records: SearchRecord[]): PlanFile {
 /** What the pages are rendered with besides the data: the site's code, its settings and its packages. */
 function codeDigest(): string {
   const root = ROOT
-  const files: string[] = ['astro.config.mjs', 'package-lock.json', 'cms/fields/options.ts']
+  const files: string[] = ['astro.config.mjs', 'package-lock.json']
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const rel = path.join(dir, entry.name)
@@ -189,6 +190,7 @@ function codeDigest(): string {
   }
   walk('site')
   walk('public')
+  walk('vocabulary')
   const hash = createHash('sha1')
   for (const file of files.sort()) {
     hash.update(file)
@@ -426,8 +428,4 @@ const noResults: MessageResults = {
   satisfaction: [],
   rated: 0,
   items: [],
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 }

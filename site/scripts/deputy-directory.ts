@@ -3,6 +3,7 @@
  * and shows them), the URL kept in step (shareable; Back returns to the previous filters), the count
  * announced to screen readers, and "找我的代表" by street and community.
  */
+import { escapeHtml } from '../../vocabulary/html.ts'
 import {
   filterDeputies,
   filtersFromSearch,
@@ -20,8 +21,6 @@ interface StationInfo {
 }
 
 const readJson = <T>(id: string): T => JSON.parse(document.getElementById(id)?.textContent ?? 'null') as T
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 
 export function startDirectory(): void {
   const records = readJson<DeputyRecord[]>('deputy-records')

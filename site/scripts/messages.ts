@@ -4,8 +4,13 @@
  * HTML pages that the same forms get without JavaScript. Nothing typed is lost on an error, and when
  * the CMS cannot be reached the form stays as it was.
  */
-import { errorSummaryHtml, esc, trackingHtml, type TrackingView } from '../../cms/messages/html.ts'
-import type { FormErrors } from '../../cms/messages/validate.ts'
+import {
+  errorSummaryHtml,
+  receiptHtml,
+  trackingHtml,
+  type TrackingView,
+} from '../../vocabulary/messages/form.ts'
+import type { FormErrors } from '../../vocabulary/messages/validate.ts'
 
 const OFFLINE = '暂时连不上办理系统，您填写的内容还在页面上。请稍后再点一次提交，或拨打所在实践站的电话反映。'
 
@@ -63,9 +68,12 @@ export function startContactForm(): void {
       const receipt = document.createElement('div')
       receipt.className = 'receipt'
       receipt.tabIndex = -1
-      receipt.innerHTML = `<h2>来信已收到</h2><p>您的跟踪码是</p><p class="code code-large">${esc(code)}</p>
-<p><strong>请抄下或打印这个跟踪码：它只显示这一次。</strong>凭它可以在“查询办理进度”里查看办理情况和答复，办结后还可以评价。</p>
-<p class="no-print"><button type="button" class="button" data-print>打印跟踪码</button> <a class="button button-light" href="/track/?code=${encodeURIComponent(code)}">查询办理进度</a></p>`
+      receipt.innerHTML = receiptHtml({
+        code,
+        trackUrl: `/track/?code=${encodeURIComponent(code)}`,
+        heading: 'h2',
+        printButton: true,
+      })
       receipt.querySelector('[data-print]')!.addEventListener('click', () => window.print())
       form.replaceWith(receipt)
       document.body.classList.add('printing-receipt')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { CODE_ALPHABET, newTrackingCode, normaliseTrackingCode } from '../../cms/messages/code.ts'
+import { CODE_ALPHABET, newTrackingCode, normaliseTrackingCode } from '../../vocabulary/messages/code.ts'
 import { parseLimit, SlidingWindow, waitText } from '../../cms/messages/rate-limit.ts'
-import { checkSubmission, normalisePhone } from '../../cms/messages/validate.ts'
+import { checkSubmission, normalisePhone } from '../../vocabulary/messages/validate.ts'
 
 describe('tracking codes', () => {
   it('are 10 unambiguous characters in two groups, and differ', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { findMobileNumber, hasMobileNumber, textOf } from '../../cms/fields/mobileNumbers.ts'
+import { findMobileNumber, hasMobileNumber, textOf } from '../../vocabulary/phone.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
 
 describe('the mobile-number guard', () => {

@@ -13,10 +13,10 @@ import {
   MESSAGE_GRADES,
   type MessageGrade,
   type MessageStatus,
-} from '../../fields/options.ts'
+} from '../../../vocabulary/options.ts'
 import { requestRebuild } from '../../hooks/requestRebuild.ts'
-import { hasMobileNumber } from '../../fields/mobileNumbers.ts'
-import { newTrackingCode } from '../../messages/code.ts'
+import { hasMobileNumber } from '../../../vocabulary/phone.ts'
+import { newTrackingCode } from '../../../vocabulary/messages/code.ts'
 import type { Message } from '../../payload-types.ts'
 
 const DAY = 24 * 60 * 60 * 1000

@@ -2,7 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isStaff } from '../../access/index.ts'
 import { caseCategoryField, dayPicker, streetField } from '../../fields/common.ts'
-import { MESSAGE_GRADES, MESSAGE_RATINGS, MESSAGE_STATUSES, selectOptions } from '../../fields/options.ts'
+import {
+  MESSAGE_GRADES,
+  MESSAGE_RATINGS,
+  MESSAGE_STATUSES,
+  selectOptions,
+} from '../../../vocabulary/options.ts'
 import { rebuildAfterDelete } from '../../hooks/requestRebuild.ts'
 import { promoteEndpoint, rateEndpoint, submitEndpoint, trackEndpoint } from '../../messages/endpoints.ts'
 import {

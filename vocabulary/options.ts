@@ -1,22 +1,20 @@
 /**
- * Option lists shared by the CMS fields, the seed, the importer and the site. Values are ASCII keys
- * (stable in URLs and the database); labels are what people read.
+ * The vocabulary every part of the system shares: streets, categories, levels, fields, station types,
+ * message statuses, grades and ratings. Values are ASCII keys (stable in URLs and the database); labels
+ * are what people read. The types are derived from the lists, so a new value is added in one place.
+ * Pure: no Node, Payload or Astro imports (the CMS, the site, its browser scripts and content/ use it).
  */
-import type {
-  CaseCategory,
-  DeputyLevel,
-  ExpertiseField,
-  StationType,
-  StreetKey,
-} from '../../content/types.ts'
 
 export interface Option<T extends string> {
   value: T
   label: string
 }
 
+/** The value type of an option list. */
+type ValueOf<L extends readonly { value: string }[]> = L[number]['value']
+
 /** Streets (街道) of 泉山区, 徐州. */
-export const STREETS: Option<StreetKey>[] = [
+export const STREETS = [
   { value: 'wangling', label: '王陵街道' },
   { value: 'yongan', label: '永安街道' },
   { value: 'hubin', label: '湖滨街道' },
@@ -31,14 +29,16 @@ export const STREETS: Option<StreetKey>[] = [
   { value: 'qiligou', label: '七里沟街道' },
   { value: 'taoyuan', label: '桃园街道' },
   { value: 'pangzhuang', label: '庞庄街道' },
-]
+] as const satisfies readonly Option<string>[]
+export type StreetKey = ValueOf<typeof STREETS>
 
-export const NEWS_CATEGORIES: Option<'news' | 'notice'>[] = [
+export const NEWS_CATEGORIES = [
   { value: 'news', label: '新闻动态' },
   { value: 'notice', label: '通知公告' },
-]
+] as const satisfies readonly Option<string>[]
+export type NewsCategory = ValueOf<typeof NEWS_CATEGORIES>
 
-export const CASE_CATEGORIES: Option<CaseCategory>[] = [
+export const CASE_CATEGORIES = [
   { value: 'elevator', label: '加装电梯' },
   { value: 'sewer', label: '管网改造' },
   { value: 'noise', label: '噪声扰民' },
@@ -47,16 +47,18 @@ export const CASE_CATEGORIES: Option<CaseCategory>[] = [
   { value: 'old-community', label: '老旧小区改造' },
   { value: 'environment', label: '环境整治' },
   { value: 'other', label: '其他' },
-]
+] as const satisfies readonly Option<string>[]
+export type CaseCategory = ValueOf<typeof CASE_CATEGORIES>
 
-export const DEPUTY_LEVELS: Option<DeputyLevel>[] = [
+export const DEPUTY_LEVELS = [
   { value: 'district', label: '区人大代表' },
   { value: 'city', label: '市人大代表' },
   { value: 'province', label: '省人大代表' },
   { value: 'national', label: '全国人大代表' },
-]
+] as const satisfies readonly Option<string>[]
+export type DeputyLevel = ValueOf<typeof DEPUTY_LEVELS>
 
-export const EXPERTISE_FIELDS: Option<ExpertiseField>[] = [
+export const EXPERTISE_FIELDS = [
   { value: 'urban-construction', label: '城市建设' },
   { value: 'community-governance', label: '基层治理' },
   { value: 'law', label: '法律' },
@@ -69,21 +71,28 @@ export const EXPERTISE_FIELDS: Option<ExpertiseField>[] = [
   { value: 'transport', label: '交通出行' },
   { value: 'culture', label: '文化体育' },
   { value: 'property-management', label: '物业管理' },
-]
+] as const satisfies readonly Option<string>[]
+export type ExpertiseField = ValueOf<typeof EXPERTISE_FIELDS>
 
-export const STATION_TYPES: Option<StationType>[] = [
+export const STATION_TYPES = [
   { value: 'center', label: '实践中心' },
   { value: 'station', label: '实践站' },
   { value: 'home', label: '代表之家' },
-]
+] as const satisfies readonly Option<string>[]
+export type StationType = ValueOf<typeof STATION_TYPES>
 
 /** The label of `value` in `options`, or the value itself when unknown. */
-export function labelOf<T extends string>(options: Option<T>[], value: T | null | undefined): string {
+export function labelOf<T extends string>(
+  options: readonly Option<T>[],
+  value: T | null | undefined,
+): string {
   return options.find((o) => o.value === value)?.label ?? value ?? ''
 }
 
 /** Mutable copy for Payload's `options`, which wants a plain array. */
-export function selectOptions<T extends string>(options: Option<T>[]): { value: T; label: string }[] {
+export function selectOptions<T extends string>(
+  options: readonly Option<T>[],
+): { value: T; label: string }[] {
   return options.map((o) => ({ ...o }))
 }
 

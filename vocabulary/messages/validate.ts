@@ -3,7 +3,7 @@
  * field, with the errors in Chinese next to the field they belong to. Pure: no database, no files; the
  * endpoint adds what needs them (the addressee exists, photos, limits, duplicates).
  */
-import { CASE_CATEGORIES, STREETS } from '../fields/options.ts'
+import { CASE_CATEGORIES, STREETS } from '../options.ts'
 
 /** Every field the form has; anything else is refused, so forged fields (status, code…) never pass. */
 export const FORM_FIELDS = [

@@ -11,11 +11,9 @@ import {
   STREETS,
   type MessageRating,
   type MessageStatus,
-} from '../fields/options.ts'
+} from '../options.ts'
+import { escapeHtml } from '../html.ts'
 import { LIMITS, type FormErrors, type FormValues } from './validate.ts'
-
-export const esc = (text: unknown): string =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export interface TargetOption {
   /** `deputy:<slug>` or `station:<slug>`. */
@@ -39,9 +37,9 @@ function field(
 ): string {
   const error = errors[name as keyof FormErrors]
   return `<div class="field${error ? ' field-invalid' : ''}" data-field="${name}">
-<label for="f-${name}">${esc(label)}${opts.required ? '<span class="req">（必填）</span>' : '<span class="opt">（选填）</span>'}</label>
+<label for="f-${name}">${escapeHtml(label)}${opts.required ? '<span class="req">（必填）</span>' : '<span class="opt">（选填）</span>'}</label>
 ${opts.hint ? `<p class="hint" id="f-${name}-hint">${opts.hint}</p>` : ''}
-<p class="field-error" id="f-${name}-error"${error ? '' : ' hidden'}>${esc(error)}</p>
+<p class="field-error" id="f-${name}-error"${error ? '' : ' hidden'}>${escapeHtml(error)}</p>
 ${control}
 </div>`
 }
@@ -51,17 +49,17 @@ const described = (name: string, hint: boolean, errors: FormErrors) =>
 
 function select(
   name: string,
-  options: { value: string; label: string }[],
+  options: readonly { value: string; label: string }[],
   value: string | undefined,
   placeholder: string,
   errors: FormErrors,
   required: boolean,
 ): string {
   return `<select id="f-${name}" name="${name}"${required ? ' required' : ''}${described(name, false, errors)}>
-<option value="">${esc(placeholder)}</option>${options
+<option value="">${escapeHtml(placeholder)}</option>${options
     .map(
       (o) =>
-        `<option value="${esc(o.value)}"${o.value === value ? ' selected' : ''}>${esc(o.label)}</option>`,
+        `<option value="${escapeHtml(o.value)}"${o.value === value ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
     )
     .join('')}</select>`
 }
@@ -72,7 +70,9 @@ export function errorSummaryHtml(errors: FormErrors): string {
     .filter(([, message]) => message)
     .sort(([a], [b]) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b))
     .map(([name, message]) =>
-      name === 'form' ? `<li>${esc(message)}</li>` : `<li><a href="#f-${name}">${esc(message)}</a></li>`,
+      name === 'form'
+        ? `<li>${escapeHtml(message)}</li>`
+        : `<li><a href="#f-${name}">${escapeHtml(message)}</a></li>`,
     )
   if (!items.length) return ''
   return `<div class="error-summary" role="alert" tabindex="-1" id="form-errors"><h2>提交没有成功，请修改下面的内容：</h2><ul>${items.join('')}</ul></div>`
@@ -97,26 +97,28 @@ export function messageFormHtml(options: {
 <option value="">不指定，由实践基地分派给合适的代表</option>
 <optgroup label="实践站点">${options.targets.stations
     .map(
-      (o) => `<option value="${esc(o.value)}"${o.value === v.to ? ' selected' : ''}>${esc(o.label)}</option>`,
+      (o) =>
+        `<option value="${escapeHtml(o.value)}"${o.value === v.to ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
     )
     .join('')}</optgroup>
 <optgroup label="人大代表">${options.targets.deputies
     .map(
-      (o) => `<option value="${esc(o.value)}"${o.value === v.to ? ' selected' : ''}>${esc(o.label)}</option>`,
+      (o) =>
+        `<option value="${escapeHtml(o.value)}"${o.value === v.to ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
     )
     .join('')}</optgroup></select>`
-  return `<form class="message-form" id="message-form" method="post" action="${esc(options.action)}" enctype="multipart/form-data" accept-charset="utf-8">
+  return `<form class="message-form" id="message-form" method="post" action="${escapeHtml(options.action)}" enctype="multipart/form-data" accept-charset="utf-8">
 <div id="form-errors-slot">${errorSummaryHtml(e)}</div>
 ${field('to', '写给', to, e, { hint: '可以写给某位代表或某个实践站，也可以不指定。' })}
 ${field('category', '问题类别', select('category', CASE_CATEGORIES, v.category, '请选择', e, true), e, { required: true })}
 <div class="field-row">
 ${field('street', '所在街道', select('street', STREETS, v.street, '请选择', e, true), e, { required: true })}
-${field('community', '社区', `<input id="f-community" name="community" type="text" maxlength="${LIMITS.communityMax}" value="${esc(v.community)}" autocomplete="off"${described('community', false, e)}>`, e)}
+${field('community', '社区', `<input id="f-community" name="community" type="text" maxlength="${LIMITS.communityMax}" value="${escapeHtml(v.community)}" autocomplete="off"${described('community', false, e)}>`, e)}
 </div>
 ${field(
   'body',
   '您要反映的问题或心愿',
-  `<textarea id="f-body" name="body" rows="8" required maxlength="${LIMITS.bodyMax}"${described('body', true, e)}>${esc(v.body)}</textarea>`,
+  `<textarea id="f-body" name="body" rows="8" required maxlength="${LIMITS.bodyMax}"${described('body', true, e)}>${escapeHtml(v.body)}</textarea>`,
   e,
   {
     required: true,
@@ -133,14 +135,14 @@ ${field(
   },
 )}
 <div class="field-row">
-${field('name', '姓名或称呼', `<input id="f-name" name="name" type="text" required maxlength="${LIMITS.nameMax}" value="${esc(v.name)}" autocomplete="name"${described('name', true, e)}>`, e, { required: true, hint: '可以写“王女士”“李师傅”。不会公开。' })}
-${field('phone', '联系电话', `<input id="f-phone" name="phone" type="tel" inputmode="tel" required maxlength="20" value="${esc(v.phone)}" autocomplete="tel"${described('phone', true, e)}>`, e, { required: true, hint: '代表回访时使用。不会公开。' })}
+${field('name', '姓名或称呼', `<input id="f-name" name="name" type="text" required maxlength="${LIMITS.nameMax}" value="${escapeHtml(v.name)}" autocomplete="name"${described('name', true, e)}>`, e, { required: true, hint: '可以写“王女士”“李师傅”。不会公开。' })}
+${field('phone', '联系电话', `<input id="f-phone" name="phone" type="tel" inputmode="tel" required maxlength="20" value="${escapeHtml(v.phone)}" autocomplete="tel"${described('phone', true, e)}>`, e, { required: true, hint: '代表回访时使用。不会公开。' })}
 </div>
 <div class="hp" aria-hidden="true"><label for="f-website">网址（请留空）</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
 <div class="field field-check${e.consent ? ' field-invalid' : ''}" data-field="consent">
-<p class="field-error" id="f-consent-error"${e.consent ? '' : ' hidden'}>${esc(e.consent)}</p>
+<p class="field-error" id="f-consent-error"${e.consent ? '' : ' hidden'}>${escapeHtml(e.consent)}</p>
 <input id="f-consent" name="consent" type="checkbox" value="yes" required${v.consent ? ' checked' : ''} aria-describedby="f-consent-error"${e.consent ? ' aria-invalid="true"' : ''}>
-<label for="f-consent">我已阅读并同意<a href="${esc(options.privacyHref)}">隐私说明</a>：姓名、电话和照片只用于办理和回访，不会公开。</label>
+<label for="f-consent">我已阅读并同意<a href="${escapeHtml(options.privacyHref)}">隐私说明</a>：姓名、电话和照片只用于办理和回访，不会公开。</label>
 </div>
 <p><button class="button button-large" type="submit">提交</button></p>
 </form>`
@@ -179,16 +181,16 @@ const paragraphs = (text: string) =>
   text
     .split(/\n+/)
     .filter((p) => p.trim())
-    .map((p) => `<p>${esc(p)}</p>`)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('')
 
 /** The rating form for a closed message, posting to `action` (the CMS rate endpoint). */
 export function ratingFormHtml(code: string, action: string, error?: string): string {
-  return `<form class="rating-form" id="rating-form" method="post" action="${esc(action)}">
-<input type="hidden" name="code" value="${esc(code)}">
+  return `<form class="rating-form" id="rating-form" method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="code" value="${escapeHtml(code)}">
 <fieldset><legend>您对办理结果满意吗？</legend>
-${error ? `<p class="field-error" role="alert">${esc(error)}</p>` : ''}
-${MESSAGE_RATINGS.map((r) => `<label class="choice"><input type="radio" name="rating" value="${r.value}" required> ${esc(r.label)}</label>`).join('')}
+${error ? `<p class="field-error" role="alert">${escapeHtml(error)}</p>` : ''}
+${MESSAGE_RATINGS.map((r) => `<label class="choice"><input type="radio" name="rating" value="${r.value}" required> ${escapeHtml(r.label)}</label>`).join('')}
 </fieldset>
 <p><button class="button" type="submit">提交评价</button></p></form>`
 }
@@ -198,30 +200,30 @@ export function trackingHtml(view: TrackingView, rateAction: string): string {
   const steps = view.steps
     .map(
       (s) =>
-        `<li class="step${s.date ? ' done' : ''}${s.status === view.status ? ' current' : ''}"${s.status === view.status ? ' aria-current="step"' : ''}><span class="step-label">${esc(s.label)}</span> <span class="step-date">${s.date ? `<time datetime="${esc(s.date)}">${day(s.date)}</time>` : '—'}</span></li>`,
+        `<li class="step${s.date ? ' done' : ''}${s.status === view.status ? ' current' : ''}"${s.status === view.status ? ' aria-current="step"' : ''}><span class="step-label">${escapeHtml(s.label)}</span> <span class="step-date">${s.date ? `<time datetime="${escapeHtml(s.date)}">${day(s.date)}</time>` : '—'}</span></li>`,
     )
     .join('')
   const replies = view.replies.length
     ? `<h3>答复</h3><ol class="replies">${view.replies
         .map(
           (r) =>
-            `<li><p class="meta"><time datetime="${esc(r.date)}">${day(r.date)}</time>${r.by ? ` · ${esc(r.by)}` : ''}</p>${paragraphs(r.text)}</li>`,
+            `<li><p class="meta"><time datetime="${escapeHtml(r.date)}">${day(r.date)}</time>${r.by ? ` · ${escapeHtml(r.by)}` : ''}</p>${paragraphs(r.text)}</li>`,
         )
         .join('')}</ol>`
     : '<p class="muted">还没有答复。办理人员答复后会显示在这里。</p>'
   const rating = view.rating
-    ? `<p class="rated">您的评价：<strong>${esc(view.ratingLabel)}</strong>。谢谢！</p>`
+    ? `<p class="rated">您的评价：<strong>${escapeHtml(view.ratingLabel)}</strong>。谢谢！</p>`
     : view.canRate
       ? ratingFormHtml(view.code, rateAction)
       : ''
   return `<section class="tracking" aria-labelledby="tracking-title">
-<h2 id="tracking-title" tabindex="-1">跟踪码 <span class="code">${esc(view.code)}</span>：${esc(view.statusLabel)}</h2>
+<h2 id="tracking-title" tabindex="-1">跟踪码 <span class="code">${escapeHtml(view.code)}</span>：${escapeHtml(view.statusLabel)}</h2>
 <dl class="facts">
-<dt>问题类别</dt><dd>${esc(view.categoryLabel)}</dd>
-<dt>所在地</dt><dd>${esc(view.streetLabel)}${view.community ? ` ${esc(view.community)}` : ''}</dd>
-<dt>受理日期</dt><dd><time datetime="${esc(view.receivedAt)}">${day(view.receivedAt)}</time></dd>
-${view.deadline && !view.closedAt ? `<dt>办结期限</dt><dd><time datetime="${esc(view.deadline)}">${day(view.deadline)}</time> 前</dd>` : ''}
-${view.handler ? `<dt>承办</dt><dd>${esc(view.handler)}</dd>` : ''}
+<dt>问题类别</dt><dd>${escapeHtml(view.categoryLabel)}</dd>
+<dt>所在地</dt><dd>${escapeHtml(view.streetLabel)}${view.community ? ` ${escapeHtml(view.community)}` : ''}</dd>
+<dt>受理日期</dt><dd><time datetime="${escapeHtml(view.receivedAt)}">${day(view.receivedAt)}</time></dd>
+${view.deadline && !view.closedAt ? `<dt>办结期限</dt><dd><time datetime="${escapeHtml(view.deadline)}">${day(view.deadline)}</time> 前</dd>` : ''}
+${view.handler ? `<dt>承办</dt><dd>${escapeHtml(view.handler)}</dd>` : ''}
 </dl>
 <h3>办理进程</h3>
 <ol class="steps">${steps}</ol>
@@ -231,3 +233,43 @@ ${rating}
 }
 
 export const STATUS_ORDER = MESSAGE_STATUSES.map((s) => s.value)
+
+/**
+ * The tracking-code form: on /track/ (where the site's script takes it over) and on the CMS's answer
+ * pages for visitors without JavaScript. `rateAction` marks the site's form for its script.
+ */
+export function trackFormHtml(options: {
+  action: string
+  code?: string
+  error?: string
+  rateAction?: string
+}): string {
+  const { action, code = '', error = '', rateAction } = options
+  return `<form class="track-form" id="track-form" method="get" action="${escapeHtml(action)}"${rateAction ? ` data-rate="${escapeHtml(rateAction)}"` : ''}>
+<div class="field${error ? ' field-invalid' : ''}"><label for="t-code">跟踪码</label>
+<p class="field-error" id="t-code-error"${error ? '' : ' hidden'}>${escapeHtml(error)}</p>
+<input id="t-code" name="code" value="${escapeHtml(code)}" required autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby="t-code-error"${error ? ' aria-invalid="true"' : ''}></div>
+<p><button class="button" type="submit">查询</button></p></form>`
+}
+
+/**
+ * The receipt with the tracking code, shown once after a message is accepted: by the site's script
+ * (with a print button) and by the CMS's answer page without JavaScript (which can only say how to print).
+ */
+export function receiptHtml(options: {
+  code: string
+  trackUrl: string
+  homeUrl?: string
+  heading: 'h1' | 'h2'
+  printButton: boolean
+}): string {
+  const { code, trackUrl, homeUrl, heading, printButton } = options
+  const print = printButton
+    ? `<button type="button" class="button" data-print>打印跟踪码</button> <a class="button button-light" href="${escapeHtml(trackUrl)}">查询办理进度</a>`
+    : `<a class="button" href="${escapeHtml(trackUrl)}">查询办理进度</a>`
+  return `<${heading}>来信已收到</${heading}>
+<p>您的跟踪码是</p><p class="code code-large">${escapeHtml(code)}</p>
+<p><strong>请抄下或打印这个跟踪码：它只显示这一次。</strong>凭它可以在“查询办理进度”里查看办理情况和答复，办结后还可以评价。</p>
+<p class="muted">我们会尽快分类分派：一般来信 15 天内、紧急来信 3 天内办结答复，代表会按您留的电话回访。</p>
+<p class="no-print">${print}${homeUrl ? ` <a href="${escapeHtml(homeUrl)}">返回网站首页</a>` : ''}</p>${printButton ? '' : '\n<p class="no-print muted">打印：按 Ctrl+P（手机上用浏览器菜单里的“打印”或截图保存）。</p>'}`
+}

@@ -1,4 +1,7 @@
-import crypto from 'node:crypto'
+/**
+ * Tracking codes of residents' messages. Pure: the CMS makes them, the site's script and the CMS read
+ * what residents type. Randomness from Web Crypto (global in Node 22 and browsers), not Math.random.
+ */
 
 /** Tracking-code letters: no 0/O, 1/I/L, so a code read aloud or copied by hand stays unambiguous. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
@@ -7,7 +10,12 @@ export const CODE_LENGTH = 10
 /** A new random tracking code, e.g. `K7QM4-XR2PW` (10 letters ≈ 49 bits, from the crypto RNG). */
 export function newTrackingCode(): string {
   let code = ''
-  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]
+  // Rejection sampling: 248 is the largest multiple of 31 below 256, so every letter is equally likely.
+  while (code.length < CODE_LENGTH) {
+    for (const byte of globalThis.crypto.getRandomValues(new Uint8Array(16))) {
+      if (byte < 248 && code.length < CODE_LENGTH) code += CODE_ALPHABET[byte % CODE_ALPHABET.length]
+    }
+  }
   return `${code.slice(0, 5)}-${code.slice(5)}`
 }
 
