@@ -1,10 +1,22 @@
 /**
- * Limits on POST /api/users/forgot-password (and GraphQL's forgotPassword): per client address and per
- * e-mail address asked for, so nobody can flood an inbox or probe addresses at speed. The e-mail limit
- * counts requests whether or not an account has that address, so a refusal tells nothing about it.
- * Server code calling the Local API is not limited.
+ * POST /api/users/forgot-password, hardened:
+ * - limited per client address and per e-mail address asked for, so nobody can flood an inbox or probe
+ *   addresses at speed. The e-mail limit counts requests whether or not an account has that address, so
+ *   a refusal tells nothing about it;
+ * - answered before the address is looked up. Payload's own handler sets the token and sends the mail
+ *   first, so a known address answered in 90 ms and an unknown one in 17 ms; the reset now runs after
+ *   the answer, through the Local API.
+ * GraphQL's forgotPassword mutation gets the limits through the collection hook; server code calling the
+ * Local API is not limited.
  */
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import {
+  addDataAndFileToRequest,
+  APIError,
+  headersWithCors,
+  type CollectionBeforeOperationHook,
+  type Endpoint,
+  type PayloadRequest,
+} from 'payload'
 
 import { clientIp } from '../messages/endpoints.ts'
 import { parseLimit, SlidingWindow } from '../messages/rate-limit.ts'
@@ -30,12 +42,12 @@ export function resetLimits() {
   return windows
 }
 
-export const limitForgotPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation !== 'forgotPassword' || req.payloadAPI === 'local') return args
+/** Payload's normalisation of the address it looks up. */
+const normalise = (email: unknown) => (typeof email === 'string' ? email.toLowerCase().trim() : '')
+
+/** Counts one reset request, or throws a 429 (with Retry-After) when the client or the address is over. */
+function admitResetRequest(req: PayloadRequest, email: string): void {
   const ip = clientIp(req)
-  const data = (args.data ?? {}) as { email?: unknown }
-  // Payload's own normalisation of the address it looks up.
-  const email = typeof data.email === 'string' ? data.email.toLowerCase().trim() : ''
   const { ip: perIp, email: perEmail } = resetLimits()
   const wait = Math.max(perIp.retryAfter(ip), email ? perEmail.retryAfter(email) : 0)
   if (wait > 0) {
@@ -48,5 +60,30 @@ export const limitForgotPassword: CollectionBeforeOperationHook = ({ args, opera
   }
   perIp.hit(ip)
   if (email) perEmail.hit(email)
+}
+
+export const limitForgotPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'forgotPassword' && req.payloadAPI !== 'local')
+    admitResetRequest(req, normalise((args.data as { email?: unknown } | undefined)?.email))
   return args
+}
+
+/** Replaces Payload's handler (a collection's own endpoints are matched before the built-in ones). */
+export const forgotPasswordEndpoint: Endpoint = {
+  path: '/forgot-password',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const email = normalise(req.data?.email)
+    if (!email) throw new APIError('Missing email.', 400)
+    admitResetRequest(req, email)
+    // Without `req`, the link is built on serverURL (CMS_PUBLIC_URL), never on the request's Host header.
+    req.payload
+      .forgotPassword({ collection: 'users', data: { email } })
+      .catch((err: unknown) => req.payload.logger.error({ err, msg: 'Password reset failed' }))
+    return Response.json(
+      { message: req.t('general:success') },
+      { headers: headersWithCors({ headers: new Headers(), req }), status: 200 },
+    )
+  },
 }

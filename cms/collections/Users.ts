@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminFieldOnly, adminOrSelf, isAdmin, isStaffRequest } from '../access/index.ts'
-import { limitForgotPassword } from '../auth/forgot-password.ts'
+import { forgotPasswordEndpoint, limitForgotPassword } from '../auth/forgot-password.ts'
 import { evenLoginFailures } from '../auth/login.ts'
 
 /**
@@ -23,6 +23,7 @@ export const Users: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: servedOverHttps },
   },
   hooks: { beforeOperation: [evenLoginFailures, limitForgotPassword] },
+  endpoints: [forgotPasswordEndpoint],
   access: {
     admin: ({ req }) => isStaffRequest(req),
     read: adminOrSelf,
