@@ -8,13 +8,16 @@ import path from 'node:path'
 
 import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 
-import { importDeputies, readSheet } from '../cms/import/deputies.ts'
-import { openPayload } from '../cms/local.ts'
-import { ROOT } from '../cms/paths.ts'
-import { renderSeedImage } from '../cms/seed/images.ts'
-import { seed } from '../cms/seed/index.ts'
-import { toLexical } from '../cms/seed/lexical.ts'
 import { TextMaker } from './corpus.ts'
+import {
+  ROOT,
+  importDeputies,
+  openPayload,
+  readSheet,
+  renderSeedImage,
+  seed,
+  toLexical,
+} from '../cms/index.ts'
 
 const news = Number(process.argv[2] ?? 10000)
 const progressFile = process.argv[3]

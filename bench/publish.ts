@@ -10,14 +10,10 @@
  */
 import path from 'node:path'
 
-import { rebuildRequestsFile } from '../cms/hooks/requestRebuild.ts'
-import { openPayload } from '../cms/local.ts'
-import { dataDir } from '../cms/paths.ts'
-import { seed } from '../cms/seed/index.ts'
-import { toLexical } from '../cms/seed/lexical.ts'
 import { RebuildWorker, readStatus } from '../scripts/lib/rebuild-worker.ts'
 import { buildSite } from '../scripts/lib/site-build.ts'
 import { serveSite } from '../scripts/lib/site-server.ts'
+import { dataDir, openPayload, rebuildRequestsFile, seed, toLexical } from '../cms/index.ts'
 
 const log = (line: string) => console.log(`publish: ${line}`)
 const arg = process.argv[2]

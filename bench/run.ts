@@ -14,12 +14,12 @@ import { parseArgs } from 'node:util'
 import { SingleBar } from 'cli-progress'
 import type { Browser, Page } from 'playwright-core'
 
-import { ROOT, scratchDir } from '../cms/paths.ts'
 import { serveSite } from '../scripts/lib/site-server.ts'
 import type { SearchRecord } from '../site/lib/search-records.ts'
-import { launchBrowser } from '../tests/helpers/browser.ts'
-import { SEARCH_QUERIES } from '../tests/fixtures/search-queries.ts'
+import { launchBrowser } from '../scripts/lib/browser.ts'
+import { SEARCH_QUERIES } from './search-queries.ts'
 import { folderStats, kb, mb, pageWeight, watchMemory, type Weight } from './measure.ts'
+import { ROOT, scratchDir } from '../cms/index.ts'
 
 const { values } = parseArgs({
   options: {

@@ -7,8 +7,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-
-import { ROOT } from '../cms/paths.ts'
+import { ROOT } from '../cms/index.ts'
 
 const bin = path.join(ROOT, 'node_modules', '.bin')
 const env = {

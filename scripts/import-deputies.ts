@@ -9,9 +9,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { SingleBar } from 'cli-progress'
-
-import { formatReport, ImportFileError, importDeputies, readSheet } from '../cms/import/deputies.ts'
-import { openPayload } from '../cms/local.ts'
+import { ImportFileError, formatReport, importDeputies, openPayload, readSheet } from '../cms/index.ts'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -9,10 +9,8 @@ import sharp from 'sharp'
 
 import { deputies as seedDeputies } from '../content/deputies.ts'
 import { stations } from '../content/stations.ts'
-import { COLUMNS } from '../cms/import/deputies.ts'
 import { EXPERTISE_FIELDS, STREETS } from '../vocabulary/options.ts'
-import { ROOT } from '../cms/paths.ts'
-import { renderSeedImage } from '../cms/seed/images.ts'
+import { DEPUTY_COLUMNS as COLUMNS, ROOT, renderSeedImage } from '../cms/index.ts'
 
 const CONTENT = path.join(ROOT, 'content')
 const PHOTOS = path.join(CONTENT, 'deputy-photos')

@@ -1,6 +1,5 @@
 /** `npm run seed`: loads content/ into the CMS database. Safe to run again: it only adds what is missing. */
-import { openPayload } from '../cms/local.ts'
-import { seed } from '../cms/seed/index.ts'
+import { openPayload, seed } from '../cms/index.ts'
 
 try {
   const payload = await openPayload()

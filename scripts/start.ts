@@ -7,14 +7,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { chooseDatabase } from '../cms/db.ts'
-import { openPayload } from '../cms/local.ts'
-import { dataDir, ROOT } from '../cms/paths.ts'
-import { adminLogin, ensureAdmin, type AdminLogin } from '../cms/seed/admin.ts'
-import { seed } from '../cms/seed/index.ts'
+import {
+  adminLogin,
+  chooseDatabase,
+  dataDir,
+  ensureAdmin,
+  openPayload,
+  rebuildRequestsFile,
+  ROOT,
+  seed,
+  type AdminLogin,
+} from '../cms/index.ts'
 import { buildAdminIfNeeded, stampOf } from './lib/admin-build.ts'
 import { startCmsServer } from './lib/cms-server.ts'
-import { rebuildRequestsFile } from '../cms/hooks/requestRebuild.ts'
 import { RebuildWorker } from './lib/rebuild-worker.ts'
 import { buildSite } from './lib/site-build.ts'
 import { serveSite } from './lib/site-server.ts'

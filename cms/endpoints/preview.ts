@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { PayloadHandler } from 'payload'
 
-import { runTool } from '../../scripts/lib/run-tool.ts'
+import { runTool } from '../lib/run-tool.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
 import { isStaffRequest } from '../access/index.ts'
 import { siteUrl } from './site-css.ts'

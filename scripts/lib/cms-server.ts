@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-
-import { ROOT } from '../../cms/paths.ts'
+import { ROOT } from '../../cms/index.ts'
 
 export interface CmsServer {
   url: string

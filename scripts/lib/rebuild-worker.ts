@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { RebuildRequest } from '../../cms/hooks/requestRebuild.ts'
 import { manifestPathOf } from '../../site/lib/build-plan.ts'
+import type { RebuildRequest } from '../../cms/index.ts'
 
 export interface BuildRecord {
   id: string

@@ -1,4 +1,4 @@
-import { runTool } from './run-tool.ts'
+import { runTool } from '../../cms/index.ts'
 
 /**
  * Runs `astro build` (CMS read → pages → media → search index) into `outDir`, printing Astro's own

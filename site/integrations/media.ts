@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url'
 
 import type { AstroIntegration } from 'astro'
 
-import { mediaDir } from '../../cms/paths.ts'
 import { previewTarget } from '../lib/build-plan.ts'
 import { mediaManifestPath } from '../loaders/cms.ts'
 
@@ -16,9 +15,11 @@ export function mediaFiles(): AstroIntegration {
   return {
     name: 'minhu-media',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         // A draft preview shows its pictures from the CMS, which serves media files itself.
         if (previewTarget()) return
+        // Loaded already by the content loader in this process; never at config time (see cms/index.ts).
+        const { mediaDir } = await import('../../cms/index.ts')
         const manifest = mediaManifestPath()
         const files = JSON.parse(fs.readFileSync(manifest, 'utf8')) as string[]
         const out = path.join(fileURLToPath(dir), 'media')

@@ -1,6 +1,6 @@
 import { getCollection, getEntry } from 'astro:content'
 
-import type { MessageResults } from '../../cms/messages/public.ts'
+import type { MessageResults } from '../../cms/index.ts'
 import type { CaseItem, DeputyItem, LectureItem, NewsItem, SiteInfo, StationItem } from './types.ts'
 
 /** Typed access to the content collections (the loader already shaped the data). */

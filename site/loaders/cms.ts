@@ -23,9 +23,7 @@ import {
   labelOf,
 } from '../../vocabulary/options.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
-import { publicMessageResults, type MessageResults } from '../../cms/messages/public.ts'
-import { ROOT } from '../../cms/paths.ts'
-import type { Case, Deputy, Lecture, Media, News, Station } from '../../cms/payload-types.ts'
+import type { Case, Deputy, Lecture, Media, MessageResults, News, Station } from '../../cms/index.ts'
 import type {
   CaseItem,
   DeputyItem,
@@ -77,13 +75,15 @@ export interface CmsSnapshot {
 }
 
 let snapshot: Promise<CmsSnapshot> | undefined
+let cms: typeof import('../../cms/index.ts')
 
 /** Reads everything once per build; every collection loader shares the result. */
 export function readCms(log: (line: string) => void = console.log): Promise<CmsSnapshot> {
   snapshot ??= (async () => {
     const started = Date.now()
-    const { openPayload } = await import('../../cms/local.ts')
-    const payload = await openPayload()
+    // The CMS entry loads Payload: only when the loader runs, never when Astro reads its config.
+    cms = await import('../../cms/index.ts')
+    const payload = await cms.openPayload()
     const media = new Set<string>()
     const preview = previewTarget()
     if (preview) {
@@ -179,7 +179,7 @@ function writePlan(data: CmsSnapshot, records: SearchRecord[]): PlanFile {
 
 /** What the pages are rendered with besides the data: the site's code, its settings and its packages. */
 function codeDigest(): string {
-  const root = ROOT
+  const root = cms.ROOT
   const files: string[] = ['astro.config.mjs', 'package-lock.json']
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
@@ -413,7 +413,7 @@ async function snapshotOf(
     updatedAt: s.updatedAt,
   }))
 
-  const results = preview ? noResults : await publicMessageResults(payload)
+  const results = preview ? noResults : await cms.publicMessageResults(payload)
 
   return { site, news, lectures, cases, deputies, stations, results }
 }

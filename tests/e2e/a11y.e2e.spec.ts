@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /** axe-core (WCAG 2.1 A and AA rules) on every URL of the built sitemap, plus the search page with results. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { deputies as seedDeputies } from '../../content/deputies.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /** The deputy directory as a visitor uses it, on the built test site (seeded from content/). */

@@ -13,7 +13,7 @@ import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { RebuildWorker, readStatus } from '../../scripts/lib/rebuild-worker.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { SearchRecord } from '../../site/lib/search-records.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { SEARCH_QUERIES } from '../fixtures/search-queries.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { SEARCH_QUERIES } from '../../bench/search-queries.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /**

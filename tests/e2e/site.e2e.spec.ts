@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /** The built test site (tests/helpers/global-setup.ts) served on 127.0.0.1, driven by Chromium. */

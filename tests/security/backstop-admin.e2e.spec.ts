@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VERIFIED_NOTE } from '../../cms/collections/Messages/hooks.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scratchDir } from '../../cms/paths.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
-import { ROOT } from '../../cms/paths.ts'
+import { ROOT } from '../paths.ts'
 
 const BIN = path.join(ROOT, 'node_modules', '.bin')
 

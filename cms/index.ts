@@ -1,0 +1,43 @@
+/**
+ * The CMS's one public entry. Code outside cms/ (the site's loader and build, scripts/, bench/) imports this
+ * file and nothing else of cms/ (lint enforces it): opening the Local API, the anonymised message results,
+ * paths, the seed and the deputy importer, the generated document types. Everything behind it may change
+ * shape without the rest of the system noticing.
+ *
+ * It loads Payload and the seed data, so the site imports it where it reads (`await import(...)` in the
+ * loader and build hooks), never at config time; types come with `import type`, which costs nothing.
+ */
+export { openPayload } from './local.ts'
+export { chooseDatabase, DatabaseUriError, redactUri, type DatabaseChoice, type DatabaseKind } from './db.ts'
+export { dataDir, mediaDir, ROOT, scratchDir } from './paths.ts'
+export { cause, runTool } from './lib/run-tool.ts'
+
+// Publishing → site rebuilds (the worker in scripts/ reads what the CMS hooks append).
+export { rebuildRequestsFile, type RebuildRequest } from './hooks/requestRebuild.ts'
+
+// 民呼我应 results for /results/: aggregates and the whitelisted fields of publishable closed messages.
+export {
+  publicMessageResults,
+  type MessageResults,
+  type PublicResult,
+  type Tally,
+} from './messages/public.ts'
+
+// Seed and first admin (npm start, npm run seed, the tests and the benchmark's corpus).
+export { seed, type SeedOptions, type SeedReport } from './seed/index.ts'
+export { adminLogin, ensureAdmin, type AdminLogin } from './seed/admin.ts'
+export { toLexical, type LexicalState } from './seed/lexical.ts'
+export { renderSeedImage } from './seed/images.ts'
+
+// Bulk import of deputies (npm run import:deputies, the benchmark).
+export {
+  COLUMNS as DEPUTY_COLUMNS,
+  formatReport,
+  ImportFileError,
+  importDeputies,
+  readSheet,
+  type ImportReport,
+} from './import/deputies.ts'
+
+// The document types Payload generates from the collections: the contract between CMS and site.
+export type { Case, Deputy, Lecture, Media, Message, News, Site, Station } from './payload-types.ts'
