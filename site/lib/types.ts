@@ -1,3 +1,5 @@
+import type { MessageResults } from '../../cms/index.ts'
+
 /**
  * What the site's pages read: plain, serialisable data made by the CMS loader (site/loaders/cms.ts)
  * from published documents only. Pages never see Payload documents.
@@ -134,4 +136,19 @@ export interface StationItem {
   photos: Picture[]
   isSample: boolean
   updatedAt: string
+}
+
+/** Everything one build reads from the CMS, in the site's shapes (site/loaders/cms.ts fills it). */
+export interface CmsSnapshot {
+  site: SiteInfo
+  news: NewsItem[]
+  lectures: LectureItem[]
+  cases: CaseItem[]
+  deputies: DeputyItem[]
+  stations: StationItem[]
+  /**
+   * 民呼我应 results: anonymous statistics and the publishable closed messages, from the one CMS
+   * function that may read messages (cms/messages/public.ts) — the collection itself is staff-only.
+   */
+  results: MessageResults
 }

@@ -26,6 +26,7 @@ import { escapeHtml } from '../../vocabulary/html.ts'
 import type { Case, Deputy, Lecture, Media, MessageResults, News, Station } from '../../cms/index.ts'
 import type {
   CaseItem,
+  CmsSnapshot,
   DeputyItem,
   LectureItem,
   NewsItem,
@@ -59,20 +60,6 @@ export const searchRecordsPath = (pid = process.pid) =>
   path.join(os.tmpdir(), `minhu-site-search-${pid}.json`)
 
 const anonymous = { overrideAccess: false, user: null } as const
-
-export interface CmsSnapshot {
-  site: SiteInfo
-  news: NewsItem[]
-  lectures: LectureItem[]
-  cases: CaseItem[]
-  deputies: DeputyItem[]
-  stations: StationItem[]
-  /**
-   * 民呼我应 results: anonymous statistics and the publishable closed messages, from the one CMS
-   * function that may read messages (cms/messages/public.ts) — the collection itself is staff-only.
-   */
-  results: MessageResults
-}
 
 let snapshot: Promise<CmsSnapshot> | undefined
 let cms: typeof import('../../cms/index.ts')
