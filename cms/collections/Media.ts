@@ -3,48 +3,40 @@ import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } f
 import { anyone, isStaff } from '../access/index.ts'
 import { mediaDir } from '../paths.ts'
 import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'
+import { checkMediaFile, IMAGE_TYPES, MediaFileError, VIDEO_TYPES } from '../uploads/media-file.ts'
 
-const MB = 1024 * 1024
+// payload.config.ts sets the request body limit from it.
+export { MAX_VIDEO_BYTES } from '../uploads/media-file.ts'
 
-/** Images and videos only: no SVG (it can carry scripts), no documents. */
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
-export const VIDEO_TYPES = ['video/mp4', 'video/webm']
-export const MAX_IMAGE_BYTES = 15 * MB
-export const MAX_VIDEO_BYTES = 300 * MB
-
-/** Refuses wrong types and oversized files before anything is written, with a message editors understand. */
-const checkUpload: CollectionBeforeOperationHook = ({ operation, req }) => {
+/**
+ * Every file that reaches the media library is decided by its content (cms/uploads/media-file.ts):
+ * the stored name, extension and MIME type are derived from the detected type, and images are
+ * re-encoded without metadata, before Payload writes anything or makes the sizes from `req.file`.
+ */
+const checkUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return
   const file = req.file
-  if (!file || (operation !== 'create' && operation !== 'update')) return
-  const type = file.mimetype ?? ''
-  if (IMAGE_TYPES.includes(type)) {
-    if (file.size > MAX_IMAGE_BYTES) {
-      throw new APIError(
-        `图片不能超过 ${MAX_IMAGE_BYTES / MB} MB（当前 ${(file.size / MB).toFixed(1)} MB），请压缩后再上传。`,
-        413,
-        undefined,
-        true,
-      )
-    }
+  if (!file) {
+    // A create without a file is Payload's "fetch it from `url`" path (or a duplicate of a stored,
+    // already checked file): the fetched file would keep the name and type the caller gives.
+    if (operation === 'create' && !(args as { duplicateFromID?: unknown }).duplicateFromID)
+      throw new APIError('请直接上传图片或视频文件：图片视频库不支持从网址导入。', 400, undefined, true)
     return
   }
-  if (VIDEO_TYPES.includes(type)) {
-    if (file.size > MAX_VIDEO_BYTES) {
-      throw new APIError(
-        `视频不能超过 ${MAX_VIDEO_BYTES / MB} MB（当前 ${(file.size / MB).toFixed(1)} MB）。`,
-        413,
-        undefined,
-        true,
-      )
+  try {
+    const checked = await checkMediaFile(file)
+    req.file = {
+      ...file,
+      name: checked.name,
+      mimetype: checked.mime,
+      data: checked.data,
+      size: checked.data.length,
+      tempFilePath: undefined,
     }
-    return
+  } catch (error) {
+    if (error instanceof MediaFileError) throw new APIError(error.message, error.status, undefined, true)
+    throw error
   }
-  throw new APIError(
-    `不支持的文件类型“${type || '未知'}”：只能上传 JPG、PNG、WebP、AVIF、GIF 图片或 MP4、WebM 视频。`,
-    400,
-    undefined,
-    true,
-  )
 }
 
 /** Uploaded images and videos. Sizes are generated with sharp on upload. */

@@ -5,19 +5,73 @@ import zlib from 'node:zlib'
 
 import sirv from 'sirv'
 
+import { cmsUrl } from '../../site/lib/config.ts'
+
 export interface SiteServer {
   url: string
   close: () => Promise<void>
 }
 
 /**
+ * The extensions the media library stores (cms/uploads/media-file.ts), which sirv types by extension
+ * (image/jpeg … video/webm): nothing else is served from /media/.
+ */
+const MEDIA_EXTENSIONS = new Set(['.jpg', '.png', '.webp', '.avif', '.gif', '.mp4', '.webm'])
+
+/**
+ * The headers of every response. Pages load scripts from the site only: there is no inline script or
+ * event handler (the browser test checks), Pagefind compiles its WebAssembly ('wasm-unsafe-eval'), the
+ * message form and tracking page post and fetch to the CMS, lecture videos may come from an https link.
+ * Styles allow inline `<style>`: Astro inlines small stylesheets, and CSS cannot run script.
+ */
+export function siteHeaders(cmsUrl: string): Record<string, string> {
+  const cms = new URL(cmsUrl).origin
+  return {
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self'",
+      "media-src 'self' https:",
+      `connect-src 'self' ${cms}`,
+      `form-action 'self' ${cms}`,
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "object-src 'none'",
+    ].join('; '),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  }
+}
+
+/**
+ * Uploaded files: whatever bytes an editor uploaded must never run as a page of the site, even when
+ * opened directly. `sandbox` gives the response an opaque origin without scripts. Opened on its own, a
+ * file is shown by the browser's media document, which loads it again (for a video, as a CORS request
+ * from that opaque origin: hence media-src and the open CORS header on files that are public anyway)
+ * and styles itself inline. Pictures and videos embedded by pages follow the page's policy.
+ */
+const MEDIA_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
+  'access-control-allow-origin': '*',
+}
+
+/**
  * Serves a built site folder on 127.0.0.1 (sirv: correct types, ETags, directory index.html), with the
  * site's own 404 page for unknown paths. `root` is read per request, so a rebuild can swap it. Text
  * (HTML, CSS, JS, JSON, XML) is gzipped on the way out, as any production web server would; Pagefind's
- * index files are compressed already.
+ * index files are compressed already. `cmsUrl` is the CMS the pages post to (PUBLIC_CMS_URL of the build).
  */
-export function serveSite(options: { root: () => string; port: number; host?: string }): Promise<SiteServer> {
+export function serveSite(options: {
+  root: () => string
+  port: number
+  host?: string
+  cmsUrl?: string
+}): Promise<SiteServer> {
   const host = options.host ?? '127.0.0.1'
+  const headers = Object.entries(siteHeaders(options.cmsUrl ?? cmsUrl()))
   const handlers = new Map<string, ReturnType<typeof sirv>>()
   const handlerFor = (root: string) => {
     let handler = handlers.get(root)
@@ -29,15 +83,24 @@ export function serveSite(options: { root: () => string; port: number; host?: st
     return handler
   }
   const server = http.createServer((req, res) => {
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) gzipText(res)
+    for (const [name, value] of headers) res.setHeader(name, value)
     const root = options.root()
-    handlerFor(root)(req, res, () => {
+    const notFound = () => {
       const notFound = path.join(root, '404.html')
       res.statusCode = 404
       res.setHeader('content-type', 'text/html; charset=utf-8')
       if (fs.existsSync(notFound)) fs.createReadStream(notFound).pipe(res)
       else res.end('<!doctype html><html lang="zh-CN"><title>页面不存在</title><p>页面不存在</p></html>')
-    })
+    }
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) gzipText(res)
+    const pathname = decodePath(req.url ?? '/')
+    if (pathname.startsWith('/media/')) {
+      // Only the stored types, by their (now trusted) extension: no `clip` → `clip.html` lookup, and a
+      // file uploaded before the content check as `clip.htm` is not served at all.
+      if (!MEDIA_EXTENSIONS.has(path.extname(pathname))) return notFound()
+      for (const [name, value] of Object.entries(MEDIA_HEADERS)) res.setHeader(name, value)
+    }
+    handlerFor(root)(req, res, notFound)
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -49,6 +112,16 @@ export function serveSite(options: { root: () => string; port: number; host?: st
       })
     })
   })
+}
+
+/** The path as sirv sees it (decoded, without the query), so the /media/ rule cannot be sidestepped. */
+function decodePath(url: string): string {
+  const pathname = url.split(/[?#]/, 1)[0]
+  try {
+    return decodeURI(pathname)
+  } catch {
+    return pathname
+  }
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|rss\+xml)|image\/svg)/

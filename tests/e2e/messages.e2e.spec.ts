@@ -57,7 +57,7 @@ beforeAll(async () => {
   cmsServer = await startCmsServer({ port: await freePort(), env: baseEnv })
   buildEnv = { ...baseEnv, PUBLIC_CMS_URL: cmsServer.url }
   live = await build(buildEnv)
-  site = await serveSite({ root: () => live, port: sitePort })
+  site = await serveSite({ root: () => live, port: sitePort, cmsUrl: cmsServer.url })
   browser = await launchBrowser()
 })
 
