@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ROOT, scratchDir } from '../../cms/paths.ts'
 import { cmsUrl } from '../../site/lib/config.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /**
