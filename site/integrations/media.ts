@@ -15,19 +15,21 @@ export function mediaFiles(): AstroIntegration {
   return {
     name: 'minhu-media',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         // A draft preview shows its pictures from the CMS, which serves media files itself.
         if (previewTarget()) return
-        // Loaded already by the content loader in this process; never at config time (see cms/index.ts).
-        const { mediaDir } = await import('../../cms/index.ts')
         const manifest = mediaManifestPath()
-        const files = JSON.parse(fs.readFileSync(manifest, 'utf8')) as string[]
+        // The loader names the CMS's media folder: this hook runs outside Vite and cannot load the CMS.
+        const { from: mediaDir, files } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+          from: string
+          files: string[]
+        }
         const out = path.join(fileURLToPath(dir), 'media')
         fs.mkdirSync(out, { recursive: true })
         let bytes = 0
         const missing: string[] = []
         for (const file of files) {
-          const from = path.join(mediaDir(), path.basename(file))
+          const from = path.join(mediaDir, path.basename(file))
           if (!fs.existsSync(from)) {
             missing.push(file)
             continue
@@ -41,7 +43,7 @@ export function mediaFiles(): AstroIntegration {
         )
         if (missing.length)
           throw new Error(
-            `media: ${missing.length} files missing from ${mediaDir()}: ${missing.slice(0, 5).join(', ')}`,
+            `media: ${missing.length} files missing from ${mediaDir}: ${missing.slice(0, 5).join(', ')}`,
           )
       },
     },

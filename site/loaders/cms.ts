@@ -81,7 +81,7 @@ export function readCms(log: (line: string) => void = console.log): Promise<CmsS
       return data
     }
     const data = await snapshotOf(payload, media)
-    fs.writeFileSync(mediaManifestPath(), JSON.stringify([...media].sort()))
+    fs.writeFileSync(mediaManifestPath(), JSON.stringify({ from: cms.mediaDir(), files: [...media].sort() }))
     const records = searchRecords(data)
     const { plan } = writePlan(data, records)
     log(
