@@ -309,12 +309,13 @@ describe('finding 2c: writes with an admin cookie from another origin are refuse
     const cookie = await login(admin)
     const before = (await cms.payload.count({ collection: 'users', overrideAccess: true })).totalDocs
     const site = `http://127.0.0.1:${Number(new URL(server.url).port) + 1}`
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { origin: site },
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'same-site' },
       { 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ]
+    for (const headers of attempts) {
       const res = await newUser(cookie, headers)
       expect(res.status, JSON.stringify(headers)).toBe(403)
     }
