@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import astro from 'eslint-plugin-astro'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
@@ -20,6 +21,9 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // .astro files: the frontmatter and template, and (as virtual *.astro/*.ts files) the <script> parts
+  // that run in the browser, parsed with the TypeScript parser.
+  ...astro.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

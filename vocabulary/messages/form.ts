@@ -200,7 +200,7 @@ export function trackingHtml(view: TrackingView, rateAction: string): string {
   const steps = view.steps
     .map(
       (s) =>
-        `<li class="step${s.date ? ' done' : ''}${s.status === view.status ? ' current' : ''}"${s.status === view.status ? ' aria-current="step"' : ''}><span class="step-label">${escapeHtml(s.label)}</span> <span class="step-date">${s.date ? `<time datetime="${escapeHtml(s.date)}">${day(s.date)}</time>` : '—'}</span></li>`,
+        `<li class="track-step${s.date ? ' done' : ''}${s.status === view.status ? ' current' : ''}"${s.status === view.status ? ' aria-current="step"' : ''}><span class="track-step-label">${escapeHtml(s.label)}</span> <span class="track-step-date">${s.date ? `<time datetime="${escapeHtml(s.date)}">${day(s.date)}</time>` : '—'}</span></li>`,
     )
     .join('')
   const replies = view.replies.length
@@ -226,7 +226,7 @@ ${view.deadline && !view.closedAt ? `<dt>办结期限</dt><dd><time datetime="${
 ${view.handler ? `<dt>承办</dt><dd>${escapeHtml(view.handler)}</dd>` : ''}
 </dl>
 <h3>办理进程</h3>
-<ol class="steps">${steps}</ol>
+<ol class="track-steps">${steps}</ol>
 ${replies}
 ${rating}
 </section>`
