@@ -19,6 +19,7 @@ import {
 } from 'payload'
 
 import type { Deputy, User } from '../payload-types.ts'
+import { safeName } from '../uploads/media-file.ts'
 import { DEPUTY_LEVELS, EXPERTISE_FIELDS, STREETS } from '../../vocabulary/options.ts'
 import { hasMobileNumber } from '../../vocabulary/phone.ts'
 
@@ -307,14 +308,21 @@ export async function importDeputies(
   const photoIds = new Map<string, number | 'upload'>()
   const photoNames = [...new Set(planned.flatMap((p) => (p.photoName ? [p.photoName] : [])))]
   if (photoNames.length) {
+    // The media library stores uploads under an ASCII name (张伟.JPG → zhang-wei.jpg): look for both.
+    const storedName = (name: string) =>
+      safeName(name, path.extname(name).slice(1).toLowerCase().replace('jpeg', 'jpg'), 'image')
     const { docs } = await payload.find({
       collection: 'media',
-      where: { filename: { in: photoNames } },
+      where: { filename: { in: [...new Set([...photoNames, ...photoNames.map(storedName)])] } },
       limit: 0,
       depth: 0,
       overrideAccess: true,
     })
-    for (const m of docs) if (m.filename) photoIds.set(m.filename, m.id)
+    const byFilename = new Map(docs.map((m) => [m.filename, m.id]))
+    for (const name of photoNames) {
+      const id = byFilename.get(name) ?? byFilename.get(storedName(name))
+      if (id !== undefined) photoIds.set(name, id)
+    }
     for (const p of planned) {
       if (!p.photoName || photoIds.has(p.photoName)) continue
       if (options.photoDir && fs.existsSync(path.join(options.photoDir, p.photoName)))

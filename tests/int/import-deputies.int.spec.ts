@@ -120,6 +120,24 @@ describe('importing the 262-row sample', () => {
 })
 
 describe('a file with bad rows', () => {
+  it('a photo with a Chinese file name is stored under an ASCII name and found again on the next import', async () => {
+    const dir = fs.mkdtempSync(path.join(cms.dataDir, 'photos-'))
+    fs.copyFileSync(path.join(PHOTOS, 'sample-photo-1.jpg'), path.join(dir, '王测试.JPG'))
+    const rows = await readSheet(csv([row({ 编号: 'T-CN-1', 照片: '王测试.JPG' })]), 'x.csv')
+    const first = await importDeputies(payload, rows, { photoDir: dir })
+    expect(first).toMatchObject({ created: 1, written: true })
+    const { docs } = await payload.find({
+      collection: 'deputies',
+      where: { code: { equals: 'T-CN-1' } },
+      depth: 1,
+    })
+    expect(typeof docs[0].photo === 'object' && docs[0].photo?.filename).toMatch(/^wang-ce-shi(-\d+)?\.jpg$/)
+    const media = (await payload.count({ collection: 'media' })).totalDocs
+    const again = await importDeputies(payload, rows, { photoDir: dir })
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 })
+    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(media)
+  })
+
   it('reports every problem by row and column in Chinese, and writes nothing', async () => {
     const before = await count()
     const rows = await readSheet(
