@@ -2,7 +2,6 @@ import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } f
 
 import { anyone, isStaff } from '../access/index.ts'
 import { mediaDir } from '../paths.ts'
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'
 
 const MB = 1024 * 1024
 
@@ -59,8 +58,6 @@ export const Media: CollectionConfig = {
     delete: isStaff,
   },
   hooks: {
-    afterChange: [rebuildAfterChange],
-    afterDelete: [rebuildAfterDelete],
     beforeOperation: [checkUpload],
   },
   upload: {

@@ -123,7 +123,9 @@ export const keepVerification: CollectionBeforeChangeHook<Message> = ({ data, or
 
 /**
  * The site shows statistics and the publishable results: a status change, a rating, or a change to
- * what is (or was) public asks for a rebuild. A new message waits for the next build.
+ * what is (or was) public asks for a rebuild. A new message waits for the next build. (Messages are
+ * not in the rebuildSite plugin's list, cms/plugins/rebuildSite.ts: its rule would rebuild for every
+ * new message and every note.)
  */
 export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
   doc,
@@ -148,6 +150,19 @@ export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
       collection: 'messages',
       id: doc.id,
       operation: 'update',
+      by: (req.user as { email?: string } | null)?.email,
+    })
+  }
+  return doc
+}
+
+/** A deleted message leaves the statistics on /results/ (and its result, if it was public). */
+export const rebuildAfterMessageDelete: CollectionAfterDeleteHook<Message> = ({ doc, req }) => {
+  if (!req.context?.seed) {
+    requestRebuild({
+      collection: 'messages',
+      id: doc.id,
+      operation: 'delete',
       by: (req.user as { email?: string } | null)?.email,
     })
   }
