@@ -13,7 +13,8 @@ import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
 
 import { isStaffRequest } from '../access/index.ts'
 import { textHash } from '../collections/Messages/hooks.ts'
-import { siteCss, siteUrl } from '../endpoints/site-css.ts'
+import { siteCss } from '../endpoints/site-css.ts'
+import { siteUrl } from '../site-url.ts'
 import {
   CASE_CATEGORIES,
   CLOSED_STATUSES,

@@ -13,6 +13,7 @@ import {
   type MessageStatus,
 } from '../options.ts'
 import { escapeHtml } from '../html.ts'
+import { paragraphs } from '../text.ts'
 import { LIMITS, type FormErrors, type FormValues } from './validate.ts'
 
 export interface TargetOption {
@@ -176,11 +177,8 @@ export interface TrackingView {
 }
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '')
-
-const paragraphs = (text: string) =>
-  text
-    .split(/\n+/)
-    .filter((p) => p.trim())
+const textHtml = (text: string) =>
+  paragraphs(text)
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('')
 
@@ -207,7 +205,7 @@ export function trackingHtml(view: TrackingView, rateAction: string): string {
     ? `<h3>答复</h3><ol class="replies">${view.replies
         .map(
           (r) =>
-            `<li><p class="meta"><time datetime="${escapeHtml(r.date)}">${day(r.date)}</time>${r.by ? ` · ${escapeHtml(r.by)}` : ''}</p>${paragraphs(r.text)}</li>`,
+            `<li><p class="meta"><time datetime="${escapeHtml(r.date)}">${day(r.date)}</time>${r.by ? ` · ${escapeHtml(r.by)}` : ''}</p>${textHtml(r.text)}</li>`,
         )
         .join('')}</ol>`
     : '<p class="muted">还没有答复。办理人员答复后会显示在这里。</p>'
