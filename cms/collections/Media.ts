@@ -6,9 +6,9 @@ import { mediaDir } from '../paths.ts'
 const MB = 1024 * 1024
 
 /** Images and videos only: no SVG (it can carry scripts), no documents. */
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
-export const VIDEO_TYPES = ['video/mp4', 'video/webm']
-export const MAX_IMAGE_BYTES = 15 * MB
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
+const VIDEO_TYPES = ['video/mp4', 'video/webm']
+const MAX_IMAGE_BYTES = 15 * MB
 export const MAX_VIDEO_BYTES = 300 * MB
 
 /** Refuses wrong types and oversized files before anything is written, with a message editors understand. */

@@ -342,7 +342,7 @@ export const submitEndpoint: PayloadHandler = async (req) => {
 }
 
 /** The public view of a message for its code holder: a whitelist, never name, phone, text or photos. */
-export async function trackingView(payload: Payload, doc: Message): Promise<TrackingView> {
+async function trackingView(payload: Payload, doc: Message): Promise<TrackingView> {
   const nameOf = async (collection: 'deputies' | 'stations', ref: unknown) => {
     const id = typeof ref === 'object' && ref ? (ref as { id: number }).id : ref
     if (typeof id !== 'number' && typeof id !== 'string') return ''

@@ -86,7 +86,7 @@ export function filterDeputies<T extends DeputyRecord>(records: T[], filters: De
   )
 }
 
-export const FILTER_KEYS = ['q', 'street', 'station', 'level', 'field', 'community'] as const
+const FILTER_KEYS = ['q', 'street', 'station', 'level', 'field', 'community'] as const
 
 /** Filters from a URL query string (unknown keys ignored). */
 export function filtersFromSearch(search: string): DeputyFilters {

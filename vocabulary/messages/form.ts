@@ -7,7 +7,6 @@
 import {
   CASE_CATEGORIES,
   MESSAGE_RATINGS,
-  MESSAGE_STATUSES,
   STREETS,
   type MessageRating,
   type MessageStatus,
@@ -229,8 +228,6 @@ ${replies}
 ${rating}
 </section>`
 }
-
-export const STATUS_ORDER = MESSAGE_STATUSES.map((s) => s.value)
 
 /**
  * The tracking-code form: on /track/ (where the site's script takes it over) and on the CMS's answer

@@ -6,7 +6,7 @@
 import { CASE_CATEGORIES, STREETS } from '../options.ts'
 
 /** Every field the form has; anything else is refused, so forged fields (status, code…) never pass. */
-export const FORM_FIELDS = [
+const FORM_FIELDS = [
   'category',
   'street',
   'community',
@@ -30,7 +30,7 @@ export const LIMITS = {
 } as const
 
 /** The honeypot: hidden by CSS and from screen readers; people leave it empty, form-filling bots do not. */
-export const HONEYPOT = 'website'
+const HONEYPOT = 'website'
 
 /** What the resident typed, for re-rendering the form after an error (photos are never echoed). */
 export type FormValues = Partial<Record<Exclude<FormField, 'photos'>, string>>

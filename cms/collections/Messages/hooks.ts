@@ -31,7 +31,7 @@ export function textHash(text: string): string {
 }
 
 /** The deadline for a message received at `receivedAt` with `grade`. */
-export function deadlineFor(receivedAt: string, grade: MessageGrade | null | undefined): string {
+function deadlineFor(receivedAt: string, grade: MessageGrade | null | undefined): string {
   const days = MESSAGE_GRADES.find((g) => g.value === grade)?.days ?? MESSAGE_GRADES[0].days
   return new Date(new Date(receivedAt).getTime() + days * DAY).toISOString()
 }
