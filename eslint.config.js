@@ -32,4 +32,23 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.d.ts'], rules: { '@typescript-eslint/triple-slash-reference': 'off' } },
+  {
+    // The layer rule for .astro files, which dependency-cruiser cannot parse (.dependency-cruiser.cjs
+    // holds the same rule for .ts): pages, components and layouts import only site/ and vocabulary/.
+    files: ['site/**/*.astro'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cms/**', '**/content/**', '**/scripts/**', '**/bench/**', '**/tests/**'],
+              message:
+                'Pages, components and layouts import only site/ and vocabulary/ (README: Architecture).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

@@ -4,7 +4,7 @@
  */
 import { CASE_CATEGORIES, STREETS } from '../vocabulary/options.ts'
 
-export function rng(seed: number) {
+function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 
 /** RSS in bytes of `pid` and all its descendants, read from /proc (Linux), in total and by program. */
-export function treeRss(pid: number): { total: number; byName: Map<string, number> } {
+function treeRss(pid: number): { total: number; byName: Map<string, number> } {
   const children = new Map<number, number[]>()
   let rss = 0
   const stats = new Map<number, number>()

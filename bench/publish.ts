@@ -35,7 +35,6 @@ const worker = new RebuildWorker({
   debounceMs: Number(process.env.REBUILD_DEBOUNCE_MS ?? 1500),
   build: (outDir, base) =>
     buildSite({ outDir, base, log: (line) => /plan:|page\(s\) built/.test(line) && planLines.push(line) }),
-  onLive: () => {},
   log,
 })
 worker.start()

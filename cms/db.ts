@@ -73,7 +73,7 @@ const PRIVATE_FILES = ['.payload-secret', 'admin-credentials.json']
  * tightened on every open. data/ itself becomes 0700, which also covers the residents' photos in
  * data/message-photos: only the CMS and `npm start`, running as the owner, read anything in it.
  */
-export function protectSqliteFile(file: string): void {
+function protectSqliteFile(file: string): void {
   const data = dataDir()
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
   if (fs.existsSync(data)) {

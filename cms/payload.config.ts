@@ -23,6 +23,7 @@ import { previewEndpoint } from './endpoints/preview.ts'
 import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
 import { Site } from './globals/Site.ts'
 import { dataDir, ROOT } from './paths.ts'
+import { rebuildSite } from './plugins/rebuildSite.ts'
 
 /**
  * The secret signing login tokens: `PAYLOAD_SECRET`, or one generated on first use and kept in
@@ -75,6 +76,14 @@ export default buildConfig({
   },
   collections: [News, Lectures, Cases, Deputies, Stations, Messages, MessagePhotos, Media, Users],
   globals: [Site],
+  plugins: [
+    // What the static site is built from: changes to these ask for a rebuild (messages decide for
+    // themselves, see the plugin).
+    rebuildSite({
+      collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'media'],
+      globals: ['site'],
+    }),
+  ],
   endpoints: [
     { path: '/site-builds', method: 'get', handler: siteBuildsEndpoint },
     { path: '/preview', method: 'get', handler: previewEndpoint },

@@ -7,11 +7,13 @@ import type {
   CaseCategory,
   DeputyLevel,
   ExpertiseField,
+  MessageGrade,
+  MessageRating,
+  MessageStatus,
+  NewsCategory,
   StationType,
   StreetKey,
 } from '../vocabulary/options.ts'
-
-export type { CaseCategory, DeputyLevel, ExpertiseField, StationType, StreetKey }
 
 /** A generated illustration (no downloads): the seed renders it with sharp. */
 export interface SeedImage {
@@ -42,7 +44,7 @@ export type SeedRichText = string[]
 export interface SeedNews {
   slug: string
   title: string
-  category: 'news' | 'notice'
+  category: NewsCategory
   summary: string
   body: SeedRichText
   source?: string
@@ -172,12 +174,12 @@ export interface SeedMessage {
   phone: string
   /** ISO date-time the message came in. */
   receivedAt: string
-  grade: 'normal' | 'urgent' | 'major'
-  status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited'
+  grade: MessageGrade
+  status: MessageStatus
   /** Status changes after 已受理, in order. */
-  steps?: { date: string; status: 'assigned' | 'processing' | 'closed' | 'revisited' }[]
+  steps?: { date: string; status: Exclude<MessageStatus, 'received'> }[]
   replies?: { date: string; by: string; text: string }[]
-  rating?: 'satisfied' | 'basically' | 'unsatisfied'
+  rating?: MessageRating
   publicSummary?: string
   publishable?: boolean
   /** Slug of a station in `content/stations.ts`. */

@@ -104,7 +104,6 @@ const worker = new RebuildWorker({
       // The plan (incremental or full, and why) and the index and page counts; not every Astro step.
       log: (line) => /plan:|linked|indexed|page\(s\) built/.test(line) && log(`rebuild: ${line}`),
     }),
-  onLive: () => {},
   log,
 })
 // The CMS may crash or be killed; the site is plain files and keeps serving while `supervise` starts the

@@ -51,7 +51,7 @@ const CHAIN = new RegExp(String.raw`\d+(?:${SEPARATOR}+\d+)*`, 'g')
 const SEPARATORS = new RegExp(`${SEPARATOR}+`)
 
 /** NFKC (full-width digits, circled ①…), invisible characters removed, Chinese numerals as digits. */
-export function normaliseDigits(text: string): string {
+function normaliseDigits(text: string): string {
   return text
     .replace(INVISIBLE, '')
     .normalize('NFKC')

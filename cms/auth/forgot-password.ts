@@ -35,7 +35,7 @@ class TooManyRequests extends APIError {
 
 let windows: { ip: SlidingWindow; email: SlidingWindow } | undefined
 
-export function resetLimits() {
+function resetLimits() {
   windows ??= {
     ip: new SlidingWindow(parseLimit('RESET_LIMIT_IP', process.env.RESET_LIMIT_IP, '5/1h')),
     email: new SlidingWindow(parseLimit('RESET_LIMIT_EMAIL', process.env.RESET_LIMIT_EMAIL, '3/1h')),

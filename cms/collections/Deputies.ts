@@ -7,7 +7,6 @@ import { nameInitials, namePinyin } from '../fields/pinyin.ts'
 import { slugField } from '../fields/slug.ts'
 import { rejectMobileNumbers } from '../hooks/rejectMobileNumbers.ts'
 import { importDeputiesEndpoint } from '../import/endpoint.ts'
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'
 
 /** Pinyin is always derived from the name when a deputy is saved, never typed by hand. */
 const derivePinyin: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
@@ -55,8 +54,6 @@ export const Deputies: CollectionConfig = {
   },
   defaultSort: 'pinyin',
   hooks: {
-    afterChange: [rebuildAfterChange],
-    afterDelete: [rebuildAfterDelete],
     beforeValidate: [rejectMobileNumbers(TEXTS)],
     beforeChange: [derivePinyin],
   },

@@ -2,7 +2,6 @@ import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } f
 
 import { anyone, isStaff } from '../access/index.ts'
 import { mediaDir } from '../paths.ts'
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'
 import { checkMediaFile, IMAGE_TYPES, MediaFileError, VIDEO_TYPES } from '../uploads/media-file.ts'
 
 // payload.config.ts sets the request body limit from it.
@@ -51,8 +50,6 @@ export const Media: CollectionConfig = {
     delete: isStaff,
   },
   hooks: {
-    afterChange: [rebuildAfterChange],
-    afterDelete: [rebuildAfterDelete],
     beforeOperation: [checkUpload],
   },
   upload: {

@@ -5,7 +5,6 @@ import { imageField, streetField } from '../fields/common.ts'
 import { STATION_TYPES, selectOptions } from '../../vocabulary/options.ts'
 import { slugField } from '../fields/slug.ts'
 import { rejectMobileNumbers } from '../hooks/rejectMobileNumbers.ts'
-import { rebuildAfterChange, rebuildAfterDelete } from '../hooks/requestRebuild.ts'
 
 /** A public office number: landline with area code, or a 400/800 service number. */
 const PUBLIC_PHONE = /^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/
@@ -28,8 +27,6 @@ export const Stations: CollectionConfig = {
   },
   defaultSort: 'name',
   hooks: {
-    afterChange: [rebuildAfterChange],
-    afterDelete: [rebuildAfterDelete],
     // The phone field takes office landlines only (below); the texts must not carry a mobile either.
     beforeValidate: [
       rejectMobileNumbers(

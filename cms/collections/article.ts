@@ -1,18 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff, publishedOrStaff } from '../access/index.ts'
-import { rebuildAfterChange, rebuildAfterDelete, rememberPublished } from '../hooks/requestRebuild.ts'
 
 type Article = 'news' | 'lectures' | 'cases'
 
 /**
  * What the article collections (news, lectures, cases) share: drafts with versions and scheduled
- * publishing, public reading of published documents only, and the rebuild hooks that make the site follow.
+ * publishing, and public reading of published documents only.
  */
-export const articleBehaviour = (): Pick<
-  CollectionConfig,
-  'access' | 'versions' | 'defaultSort' | 'hooks'
-> => ({
+export const articleBehaviour = (): Pick<CollectionConfig, 'access' | 'versions' | 'defaultSort'> => ({
   access: {
     read: publishedOrStaff,
     create: isStaff,
@@ -23,11 +19,6 @@ export const articleBehaviour = (): Pick<
   // schedulePublish: editors pick a time; the jobs runner in the CMS server publishes then.
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   defaultSort: '-publishedAt',
-  hooks: {
-    beforeChange: [rememberPublished],
-    afterChange: [rebuildAfterChange],
-    afterDelete: [rebuildAfterDelete],
-  },
 })
 
 /** The 预览 button: the latest draft rendered like the site, for editors only. */

@@ -3,18 +3,19 @@
  * Above the messages list: the queue at a glance (new, in hand, overdue, and apart from them the
  * 待核实 ones), each a link that filters the list, so editors start with what needs them.
  */
+import { stringify } from 'qs-esm'
 import React, { useEffect, useState } from 'react'
 
-import { queueFilters, whereQuery, type QueueCounts } from '../messages/queue.ts'
+import { queueFilters, type QueueCounts } from '../messages/queue.ts'
 
 export function MessageQueue() {
   const [counts, setCounts] = useState<QueueCounts | null>(null)
   const [filters] = useState(() => queueFilters())
   useEffect(() => {
     const count = async (where: (typeof filters)[keyof typeof filters]) => {
-      const res = await fetch(`/api/messages?limit=0&depth=0&${whereQuery(where)}`, {
-        credentials: 'include',
-      })
+      // The query-string form Payload parses (qs-esm): where[status][equals]=received.
+      const query = stringify({ limit: 0, depth: 0, where }, { addQueryPrefix: true })
+      const res = await fetch(`/api/messages${query}`, { credentials: 'include' })
       return ((await res.json()) as { totalDocs?: number }).totalDocs ?? 0
     }
     void Promise.all([
@@ -27,7 +28,8 @@ export function MessageQueue() {
       .catch(() => setCounts(null))
   }, [filters])
   if (!counts) return null
-  const link = (key: keyof typeof filters) => `/admin/collections/messages?${whereQuery(filters[key])}`
+  const link = (key: keyof typeof filters) =>
+    `/admin/collections/messages${stringify({ where: filters[key] }, { addQueryPrefix: true })}`
   return (
     <div
       style={{

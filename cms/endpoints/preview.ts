@@ -6,7 +6,7 @@ import type { PayloadHandler } from 'payload'
 import { runTool } from '../lib/run-tool.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
 import { isStaffRequest } from '../access/index.ts'
-import { siteUrl } from './site-css.ts'
+import { siteUrl } from '../site-url.ts'
 import { scratchDir } from '../paths.ts'
 
 const PREVIEWABLE = ['news', 'lectures', 'cases'] as const

@@ -16,6 +16,3 @@ export function siteCss(): string {
     .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
     .join('\n')
 }
-
-/** The public address of the static site (SITE_URL), without a trailing slash. */
-export const siteUrl = (): string => (process.env.SITE_URL ?? 'http://127.0.0.1:4321').replace(/\/+$/, '')

@@ -6,7 +6,7 @@ import { pinyin } from 'pinyin-pro'
  */
 
 /** Syllables of a person's name, the first read as a surname: 单小明 → ['shan', 'xiao', 'ming']. */
-export function nameSyllables(name: string): string[] {
+function nameSyllables(name: string): string[] {
   return pinyin(name.trim(), { surname: 'head', toneType: 'none', type: 'array', v: true })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
     .filter(Boolean)

@@ -5,7 +5,7 @@ import { slugify } from './pinyin.ts'
 /** Lowercase ASCII words joined by single hyphens: `kuishan-station`, `zhang-wei-2`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-export const SLUG_ERROR =
+const SLUG_ERROR =
   '链接名只能由小写英文字母、数字和连字符组成，且不能以连字符开头或结尾（例如 kuishan-station）。留空则按标题自动生成。'
 
 /** Finds the first free `base`, `base-2`, `base-3`… in `collection`, ignoring document `selfId`. */

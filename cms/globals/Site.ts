@@ -1,7 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, isStaff } from '../access/index.ts'
-import { rebuildAfterGlobalChange } from '../hooks/requestRebuild.ts'
 
 const linkFields = [
   { name: 'label', type: 'text', label: '名称', required: true, maxLength: 40 },
@@ -14,7 +13,6 @@ export const Site: GlobalConfig = {
   label: '网站设置',
   admin: { group: '系统' },
   access: { read: anyone, update: isStaff },
-  hooks: { afterChange: [rebuildAfterGlobalChange] },
   fields: [
     {
       type: 'tabs',

@@ -3,7 +3,7 @@ import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 import { hasMobileNumber } from '../../vocabulary/phone.ts'
 
 /** What editors read next to a field with a mobile number in deputies and stations. */
-export const NO_MOBILE_MESSAGE = '这里不能填写手机号码：代表的联系方式统一通过实践站公开。'
+const NO_MOBILE_MESSAGE = '这里不能填写手机号码：代表的联系方式统一通过实践站公开。'
 
 /**
  * Deputies are reached through their station, never privately: refuse any public text field (plain,

@@ -13,7 +13,8 @@ import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
 
 import { isStaffRequest } from '../access/index.ts'
 import { textHash } from '../collections/Messages/hooks.ts'
-import { siteCss, siteUrl } from '../endpoints/site-css.ts'
+import { siteCss } from '../endpoints/site-css.ts'
+import { siteUrl } from '../site-url.ts'
 import {
   CASE_CATEGORIES,
   CLOSED_STATUSES,
@@ -341,7 +342,7 @@ export const submitEndpoint: PayloadHandler = async (req) => {
 }
 
 /** The public view of a message for its code holder: a whitelist, never name, phone, text or photos. */
-export async function trackingView(payload: Payload, doc: Message): Promise<TrackingView> {
+async function trackingView(payload: Payload, doc: Message): Promise<TrackingView> {
   const nameOf = async (collection: 'deputies' | 'stations', ref: unknown) => {
     const id = typeof ref === 'object' && ref ? (ref as { id: number }).id : ref
     if (typeof id !== 'number' && typeof id !== 'string') return ''

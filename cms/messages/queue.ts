@@ -16,17 +16,3 @@ export const queueFilters = (now = new Date().toISOString()) => ({
   overdue: { and: [verified, { status: { in: OPEN } }, { deadline: { less_than: now } }] } as Where,
 })
 export type QueueCounts = Record<keyof ReturnType<typeof queueFilters>, number>
-
-/** A `where` as the REST API and the admin's list URL take it: `where[status][equals]=received`. */
-export function whereQuery(where: Where): string {
-  const params = new URLSearchParams()
-  const add = (prefix: string, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) add(`${prefix}[${k}]`, v)
-    } else if (Array.isArray(value)) {
-      value.forEach((v, i) => add(`${prefix}[${i}]`, v))
-    } else params.set(prefix, String(value))
-  }
-  for (const [k, v] of Object.entries(where)) add(`where[${k}]`, v)
-  return params.toString()
-}

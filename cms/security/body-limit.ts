@@ -12,7 +12,7 @@ const KB = 1024
 const MB = 1024 * KB
 
 /** Collections whose create/update take a file upload (staff only). */
-export const UPLOAD_COLLECTIONS = ['media', 'message-photos']
+const UPLOAD_COLLECTIONS = ['media', 'message-photos']
 
 export interface BodyRule {
   limit: number
@@ -21,7 +21,7 @@ export interface BodyRule {
 }
 
 /** Anything not listed: logins, JSON documents from the admin (rich text included), searches. */
-export const DEFAULT_LIMIT = 2 * MB
+const DEFAULT_LIMIT = 2 * MB
 
 /** The body rule for an API path (without the `/api` prefix, e.g. `/messages/submit`). */
 export function bodyRuleFor(method: string, apiPath: string): BodyRule {

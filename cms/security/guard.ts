@@ -14,7 +14,7 @@ import { getPayload, type SanitizedConfig } from 'payload'
 import * as qs from 'qs-esm'
 
 import { isStaffRequest } from '../access/index.ts'
-import { siteUrl } from '../endpoints/site-css.ts'
+import { siteUrl } from '../site-url.ts'
 import { corsHeaders, htmlPage } from '../messages/endpoints.ts'
 import { LIMITS } from '../../vocabulary/messages/validate.ts'
 import { bodyRuleFor, BodyTooLargeError, formatBytes, limitedBody } from './body-limit.ts'

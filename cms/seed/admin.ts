@@ -15,7 +15,7 @@ export interface AdminLogin {
 }
 
 /** Where a generated admin password is kept (mode 0600). */
-export const credentialsFile = () => path.join(dataDir(), 'admin-credentials.json')
+const credentialsFile = () => path.join(dataDir(), 'admin-credentials.json')
 
 /**
  * The first admin's login: ADMIN_EMAIL/ADMIN_PASSWORD when set; otherwise a random password generated

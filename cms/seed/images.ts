@@ -65,7 +65,7 @@ function motifLayer(motif: SeedImage['motif'], p: (typeof PALETTES)[number], v: 
 }
 
 /** The SVG source of a seed picture (1200×800). */
-export function seedImageSvg(image: SeedImage): string {
+function seedImageSvg(image: SeedImage): string {
   const v = image.variant ?? hash(image.key)
   const p = PALETTES[v % PALETTES.length]
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800" viewBox="0 0 1200 800">

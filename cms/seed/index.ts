@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { CollectionSlug, Payload, PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
+import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import * as content from '../../content/index.ts'
 import type { SeedImage } from '../../content/types.ts'
@@ -354,6 +354,3 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   )
   return { created, unchanged, nothingToDo }
 }
-
-/** For hooks: true when the write comes from the seed (skip side effects such as rebuilds). */
-export const isSeeding = (req: PayloadRequest) => Boolean(req.context?.seed)

@@ -28,10 +28,10 @@ export function stampOf(paths: string[]): string {
 }
 
 /** Everything the admin build depends on: cms/ sources, the vocabulary, the content types and the lockfile. */
-export const sourceStamp = () => stampOf(['cms', 'content', 'vocabulary', 'package-lock.json'])
+const sourceStamp = () => stampOf(['cms', 'content', 'vocabulary', 'package-lock.json'])
 
 /** True when cms/.next holds a production build of the current sources. */
-export function adminBuildIsFresh(): boolean {
+function adminBuildIsFresh(): boolean {
   try {
     return fs.existsSync(path.join(NEXT_DIR, 'BUILD_ID')) && fs.readFileSync(STAMP, 'utf8') === sourceStamp()
   } catch {

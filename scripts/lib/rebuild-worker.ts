@@ -33,7 +33,6 @@ export interface RebuildWorkerOptions {
   debounceMs: number
   /** Builds into `outDir`; `base` is the live build, whose unchanged pages an incremental build reuses. */
   build: (outDir: string, base: string) => Promise<void>
-  onLive: (dir: string) => void
   log: (line: string) => void
 }
 
@@ -149,7 +148,6 @@ export class RebuildWorker {
       await this.options.build(outDir, this.status.live)
       const previous = this.status.live
       this.status.live = outDir
-      this.options.onLive(outDir)
       record = { id, startedAt: this.status.running.startedAt, ms: Date.now() - started, ok: true, trigger }
       this.options.log(`rebuild: live in ${(record.ms / 1000).toFixed(1)} s`)
       try {

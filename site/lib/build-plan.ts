@@ -68,7 +68,7 @@ export interface CurrentState {
 }
 
 /** A delta bigger than this makes a full index again (small deltas keep searches light). */
-export const maxDelta = (records: number) => Math.max(200, Math.round(records * 0.05))
+const maxDelta = (records: number) => Math.max(200, Math.round(records * 0.05))
 /** After this many incremental builds in a row the next one is full (keeps drift bounded). */
 export const MAX_INCREMENTAL = 50
 

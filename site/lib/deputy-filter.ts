@@ -30,7 +30,7 @@ export interface DeputyFilters {
 const CJK = /\p{Script=Han}/u
 
 /** Lowercase, no spaces or apostrophes, full-width letters folded ("Ｚhang Wei" → "zhangwei"). */
-export function normalizeQuery(q: string): string {
+export function normaliseQuery(q: string): string {
   return q
     .normalize('NFKC')
     .toLowerCase()
@@ -59,7 +59,7 @@ function matchFrom(query: string, name: string[], syllables: string[], i: number
 
 /** True when the free-text query finds this deputy (by name, pinyin, initials or keywords). */
 export function matchesQuery(record: DeputyRecord, rawQuery: string): boolean {
-  const query = normalizeQuery(rawQuery)
+  const query = normaliseQuery(rawQuery)
   if (!query) return true
   const name = [...record.name]
   if (name.length === record.syllables.length) {
@@ -86,7 +86,7 @@ export function filterDeputies<T extends DeputyRecord>(records: T[], filters: De
   )
 }
 
-export const FILTER_KEYS = ['q', 'street', 'station', 'level', 'field', 'community'] as const
+const FILTER_KEYS = ['q', 'street', 'station', 'level', 'field', 'community'] as const
 
 /** Filters from a URL query string (unknown keys ignored). */
 export function filtersFromSearch(search: string): DeputyFilters {

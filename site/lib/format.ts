@@ -30,14 +30,6 @@ export function isoDuration(seconds: number): string {
   return `PT${Math.floor(seconds / 60)}M${Math.round(seconds % 60)}S`
 }
 
-/** Splits plain text into paragraphs on blank lines or line breaks. */
-export function paragraphs(text: string): string[] {
-  return text
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-}
-
 /** Items of a list split into pages of `size`. */
 export function paginate<T>(items: T[], size: number): T[][] {
   const pages: T[][] = []

@@ -21,22 +21,6 @@ export interface SearchRecord {
   image?: string
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' }
-
-/** HTML from the rich-text converter → plain text, block elements becoming line breaks. */
-export function htmlText(html: string): string {
-  return html
-    .replace(/<\/(p|h\d|li|blockquote|figcaption)>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#?\w+);/g, (m, name: string) =>
-      name.startsWith('#') && name !== '#39'
-        ? String.fromCodePoint(Number(name.slice(1)))
-        : (ENTITIES[name] ?? m),
-    )
-    .replace(/\n{2,}/g, '\n')
-    .trim()
-}
-
 const join = (...parts: (string | undefined | null | false)[]) => parts.filter(Boolean).join('\n')
 
 export function searchRecords(data: CmsSnapshot): SearchRecord[] {
@@ -45,7 +29,7 @@ export function searchRecords(data: CmsSnapshot): SearchRecord[] {
       url: `/news/${n.slug}/`,
       title: n.title,
       type: '新闻' as const,
-      text: join(n.title, n.summary, htmlText(n.bodyHtml), n.source),
+      text: join(n.title, n.summary, n.bodyText, n.source),
       date: isoDay(n.publishedAt),
       image: n.cover?.src,
     })),
@@ -85,20 +69,14 @@ export function searchRecords(data: CmsSnapshot): SearchRecord[] {
       url: `/stations/${s.slug}/`,
       title: s.name,
       type: '实践站' as const,
-      text: join(
-        s.name,
-        `${s.typeLabel} ${s.streetLabel} ${s.brand}`,
-        s.address,
-        s.hours,
-        htmlText(s.descriptionHtml),
-      ),
+      text: join(s.name, `${s.typeLabel} ${s.streetLabel} ${s.brand}`, s.address, s.hours, s.descriptionText),
       image: s.photos[0]?.src,
     })),
     ...data.lectures.map((l) => ({
       url: `/lectures/${l.slug}/`,
       title: l.title,
       type: '微讲堂' as const,
-      text: join(l.title, `${l.speaker} ${l.topic}`, l.summary, htmlText(l.transcriptHtml)),
+      text: join(l.title, `${l.speaker} ${l.topic}`, l.summary, l.transcriptText),
       date: isoDay(l.publishedAt),
       image: l.cover?.src,
     })),

@@ -49,6 +49,8 @@ export interface NewsItem {
   summary: string
   cover: Picture | null
   bodyHtml: string
+  /** The body as plain text, for the search index. */
+  bodyText: string
   source: string
   author: string
   publishedAt: string
@@ -67,6 +69,8 @@ export interface LectureItem {
   videoUrl: string
   durationSeconds: number | null
   transcriptHtml: string
+  /** The transcript as plain text, for the search index. */
+  transcriptText: string
   deputies: Ref[]
   publishedAt: string
   updatedAt: string
@@ -133,6 +137,8 @@ export interface StationItem {
   hours: string
   phone: string
   descriptionHtml: string
+  /** The description as plain text, for the search index. */
+  descriptionText: string
   photos: Picture[]
   isSample: boolean
   updatedAt: string

@@ -197,6 +197,7 @@ async function snapshotOf(
   preview?: PreviewTarget,
 ): Promise<CmsSnapshot> {
   const { convertLexicalToHTML, LinkHTMLConverter } = await import('@payloadcms/richtext-lexical/html')
+  const { convertLexicalToPlaintext } = await import('@payloadcms/richtext-lexical/plaintext')
 
   const picture = (doc: Doc<Media>): Picture | null => {
     if (!isDoc(doc) || !doc.filename || !doc.mimeType?.startsWith('image/')) return null
@@ -257,6 +258,20 @@ async function snapshotOf(
     })
   }
 
+  /** The same rich text as plain text for the search index: paragraphs apart, a picture by its caption. */
+  const plainText = (state: unknown): string => {
+    if (!state || typeof state !== 'object') return ''
+    return convertLexicalToPlaintext({
+      data: state as never,
+      converters: {
+        upload: ({ node, childIndex }) => {
+          const caption = picture((node as { value?: Doc<Media> }).value)?.caption
+          return caption ? `${childIndex ? '\n\n' : ''}${caption}` : ''
+        },
+      },
+    }).trim()
+  }
+
   const ref = (doc: Doc<Deputy | Station>): Ref | null =>
     isDoc(doc) && doc.slug ? { slug: doc.slug, name: doc.name } : null
 
@@ -310,6 +325,7 @@ async function snapshotOf(
     summary: text(n.summary),
     cover: picture(n.cover),
     bodyHtml: html(n.body),
+    bodyText: plainText(n.body),
     source: text(n.source),
     author: text(n.author),
     publishedAt: n.publishedAt,
@@ -328,6 +344,7 @@ async function snapshotOf(
     videoUrl: text(l.videoUrl),
     durationSeconds: l.durationSeconds ?? null,
     transcriptHtml: html(l.transcript),
+    transcriptText: plainText(l.transcript),
     deputies: (l.deputies ?? []).map(ref).filter((r): r is Ref => r !== null),
     publishedAt: l.publishedAt,
     updatedAt: l.updatedAt,
@@ -395,6 +412,7 @@ async function snapshotOf(
     hours: s.hours,
     phone: text(s.phone),
     descriptionHtml: html(s.description),
+    descriptionText: plainText(s.description),
     photos: pictures(s.photos),
     isSample: Boolean(s.isSample),
     updatedAt: s.updatedAt,

@@ -55,7 +55,6 @@ beforeAll(async () => {
     // "Failing" points the build at a database it cannot use.
     build: (outDir, base) =>
       buildSite({ outDir, base, env: failNext ? { ...env, DATABASE_URI: 'mysql://nowhere/db' } : env }),
-    onLive: () => {},
     log: (line) => builds.push({ ok: !line.includes('FAILED') }),
   })
   worker.start()

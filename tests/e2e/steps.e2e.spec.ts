@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { trackingHtml, type TrackingView } from '../../cms/messages/html.ts'
+import { trackingHtml, type TrackingView } from '../../vocabulary/messages/form.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../helpers/browser.ts'
+import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { listFiles } from '../helpers/dist.ts'
 import { freePort } from '../helpers/ports.ts'
 

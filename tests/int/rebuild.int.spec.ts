@@ -121,7 +121,6 @@ describe('the rebuild worker', () => {
         builds.push(outDir)
         return buildSite({ outDir, env: failNext ? { ...env, DATABASE_URI: 'mysql://nowhere/db' } : env })
       },
-      onLive: () => {},
       log: () => {},
     })
     worker.start()

@@ -5,7 +5,7 @@ import {
   filterDeputies,
   filtersFromSearch,
   matchesQuery,
-  normalizeQuery,
+  normaliseQuery,
   searchFromFilters,
   type DeputyRecord,
 } from '../../site/lib/deputy-filter.ts'
@@ -80,8 +80,8 @@ describe('matching a deputy by what a visitor types', () => {
   })
 
   it('normalises spaces, case and full-width letters', () => {
-    expect(normalizeQuery(' Zhang  Wei ')).toBe('zhangwei')
-    expect(normalizeQuery('ｚｗ')).toBe('zw')
+    expect(normaliseQuery(' Zhang  Wei ')).toBe('zhangwei')
+    expect(normaliseQuery('ｚｗ')).toBe('zw')
   })
 })
 

@@ -5,7 +5,7 @@
 
 /** Tracking-code letters: no 0/O, 1/I/L, so a code read aloud or copied by hand stays unambiguous. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
-export const CODE_LENGTH = 10
+const CODE_LENGTH = 10
 
 /** A new random tracking code, e.g. `K7QM4-XR2PW` (10 letters ≈ 49 bits, from the crypto RNG). */
 export function newTrackingCode(): string {

@@ -7,12 +7,12 @@
 import {
   CASE_CATEGORIES,
   MESSAGE_RATINGS,
-  MESSAGE_STATUSES,
   STREETS,
   type MessageRating,
   type MessageStatus,
 } from '../options.ts'
 import { escapeHtml } from '../html.ts'
+import { paragraphs } from '../text.ts'
 import { LIMITS, type FormErrors, type FormValues } from './validate.ts'
 
 export interface TargetOption {
@@ -176,11 +176,8 @@ export interface TrackingView {
 }
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '')
-
-const paragraphs = (text: string) =>
-  text
-    .split(/\n+/)
-    .filter((p) => p.trim())
+const textHtml = (text: string) =>
+  paragraphs(text)
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('')
 
@@ -207,7 +204,7 @@ export function trackingHtml(view: TrackingView, rateAction: string): string {
     ? `<h3>答复</h3><ol class="replies">${view.replies
         .map(
           (r) =>
-            `<li><p class="meta"><time datetime="${escapeHtml(r.date)}">${day(r.date)}</time>${r.by ? ` · ${escapeHtml(r.by)}` : ''}</p>${paragraphs(r.text)}</li>`,
+            `<li><p class="meta"><time datetime="${escapeHtml(r.date)}">${day(r.date)}</time>${r.by ? ` · ${escapeHtml(r.by)}` : ''}</p>${textHtml(r.text)}</li>`,
         )
         .join('')}</ol>`
     : '<p class="muted">还没有答复。办理人员答复后会显示在这里。</p>'
@@ -231,8 +228,6 @@ ${replies}
 ${rating}
 </section>`
 }
-
-export const STATUS_ORDER = MESSAGE_STATUSES.map((s) => s.value)
 
 /**
  * The tracking-code form: on /track/ (where the site's script takes it over) and on the CMS's answer

@@ -6,7 +6,7 @@
 import { CASE_CATEGORIES, STREETS } from '../options.ts'
 
 /** Every field the form has; anything else is refused, so forged fields (status, code…) never pass. */
-export const FORM_FIELDS = [
+const FORM_FIELDS = [
   'category',
   'street',
   'community',
@@ -30,7 +30,7 @@ export const LIMITS = {
 } as const
 
 /** The honeypot: hidden by CSS and from screen readers; people leave it empty, form-filling bots do not. */
-export const HONEYPOT = 'website'
+const HONEYPOT = 'website'
 
 /** What the resident typed, for re-rendering the form after an error (photos are never echoed). */
 export type FormValues = Partial<Record<Exclude<FormField, 'photos'>, string>>
@@ -74,7 +74,8 @@ export function normalisePhone(input: string): string | null {
 }
 
 const clean = (value: string) => value.normalize('NFC').replace(CONTROL, '').replace(/\r\n?/g, '\n').trim()
-const labelOf = (field: string) =>
+/** The form's label of a field, for error messages. */
+const fieldLabel = (field: string) =>
   ({
     category: '问题类别',
     street: '所在街道',
@@ -121,13 +122,13 @@ export function checkSubmission(entries: Iterable<[string, FormDataEntryValue]>)
       continue
     }
     if (seen.has(field)) {
-      errors[field] = `「${labelOf(field)}」只能填写一项。`
+      errors[field] = `「${fieldLabel(field)}」只能填写一项。`
       malformed = true
       continue
     }
     seen.add(field)
     if (typeof value !== 'string') {
-      errors[field] = `「${labelOf(field)}」应当是文字，不能是文件。`
+      errors[field] = `「${fieldLabel(field)}」应当是文字，不能是文件。`
       malformed = true
       continue
     }

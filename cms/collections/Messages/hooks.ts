@@ -31,7 +31,7 @@ export function textHash(text: string): string {
 }
 
 /** The deadline for a message received at `receivedAt` with `grade`. */
-export function deadlineFor(receivedAt: string, grade: MessageGrade | null | undefined): string {
+function deadlineFor(receivedAt: string, grade: MessageGrade | null | undefined): string {
   const days = MESSAGE_GRADES.find((g) => g.value === grade)?.days ?? MESSAGE_GRADES[0].days
   return new Date(new Date(receivedAt).getTime() + days * DAY).toISOString()
 }
@@ -123,7 +123,9 @@ export const keepVerification: CollectionBeforeChangeHook<Message> = ({ data, or
 
 /**
  * The site shows statistics and the publishable results: a status change, a rating, or a change to
- * what is (or was) public asks for a rebuild. A new message waits for the next build.
+ * what is (or was) public asks for a rebuild. A new message waits for the next build. (Messages are
+ * not in the rebuildSite plugin's list, cms/plugins/rebuildSite.ts: its rule would rebuild for every
+ * new message and every note.)
  */
 export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
   doc,
@@ -148,6 +150,19 @@ export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
       collection: 'messages',
       id: doc.id,
       operation: 'update',
+      by: (req.user as { email?: string } | null)?.email,
+    })
+  }
+  return doc
+}
+
+/** A deleted message leaves the statistics on /results/ (and its result, if it was public). */
+export const rebuildAfterMessageDelete: CollectionAfterDeleteHook<Message> = ({ doc, req }) => {
+  if (!req.context?.seed) {
+    requestRebuild({
+      collection: 'messages',
+      id: doc.id,
+      operation: 'delete',
       by: (req.user as { email?: string } | null)?.email,
     })
   }

@@ -8,13 +8,13 @@ import {
   MESSAGE_STATUSES,
   selectOptions,
 } from '../../../vocabulary/options.ts'
-import { rebuildAfterDelete } from '../../hooks/requestRebuild.ts'
 import { promoteEndpoint, rateEndpoint, submitEndpoint, trackEndpoint } from '../../messages/endpoints.ts'
 import {
   checkPublicTexts,
   deletePhotos,
   keepTimeline,
   keepVerification,
+  rebuildAfterMessageDelete,
   rebuildWhenResultsChange,
 } from './hooks.ts'
 
@@ -66,7 +66,7 @@ export const Messages: CollectionConfig = {
     beforeValidate: [checkPublicTexts],
     beforeChange: [keepVerification, keepTimeline],
     afterChange: [rebuildWhenResultsChange],
-    afterDelete: [rebuildAfterDelete, deletePhotos],
+    afterDelete: [rebuildAfterMessageDelete, deletePhotos],
   },
   fields: [
     {
