@@ -10,9 +10,13 @@ import { ROOT } from '../paths.ts'
 export function siteCss(): string {
   const dir = path.resolve(ROOT, process.env.SITE_OUT_DIR ?? 'dist', '_astro')
   if (!fs.existsSync(dir)) return ''
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.css'))
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
-    .join('\n')
+  // The layer order first, as the site's <head> declares it: a layer ranks where it first appears, and the
+  // files below come in directory order.
+  return [
+    '@layer reset, base, layout, components, utilities;',
+    ...fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8')),
+  ].join('\n')
 }
