@@ -92,7 +92,8 @@ async function searchTitles(query: string): Promise<string[]> {
   return titles
 }
 
-describe('an editor publishes from the admin', () => {
+// Each test waits for real site rebuilds (5 s on a quiet machine, over 30 s on a busy one): 3 minutes each.
+describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
   it('logs in, writes a news item with a picture and publishes it: it goes live and search finds it', async () => {
     await admin.goto(`${cmsServer.url}/admin/login`)
     await admin.fill('#field-email', login.email)

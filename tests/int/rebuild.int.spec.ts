@@ -47,7 +47,8 @@ afterAll(async () => {
   await cms?.close()
 })
 
-describe('what asks for a rebuild', () => {
+// These seed a database and build sites for real: minutes on a busy 2-core machine.
+describe('what asks for a rebuild', { timeout: 180_000 }, () => {
   it('publishing, editing a published document and unpublishing do; drafts do not', async () => {
     const before = requests().length
     const draft = await payload.create({
@@ -95,7 +96,7 @@ describe('what asks for a rebuild', () => {
   })
 })
 
-describe('the rebuild worker', () => {
+describe('the rebuild worker', { timeout: 180_000 }, () => {
   let server: SiteServer
   let worker: RebuildWorker
   const builds: string[] = []

@@ -66,12 +66,14 @@ describe('the messages queue in the admin', () => {
     await page.waitForURL(/\/admin\/?$/)
 
     await page.goto(`${server.url}/admin/collections/messages`)
-    await expect.poll(() => page.getByText('待核实（来信过多时收到）：3 件').count()).toBe(1)
-    await expect.poll(() => page.getByText('待处理新来信：1 件').count()).toBe(1)
+    await expect
+      .poll(() => page.getByText('待核实（来信过多时收到）：3 件').count(), { timeout: 30_000 })
+      .toBe(1)
+    await expect.poll(() => page.getByText('待处理新来信：1 件').count(), { timeout: 30_000 }).toBe(1)
     expect(await page.locator('tbody').getByText('待核实', { exact: true }).count()).toBe(3)
 
     await page.getByText('待核实（来信过多时收到）：3 件').click()
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(3)
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 30_000 }).toBe(3)
 
     await page.goto(`${server.url}/admin/collections/messages/${ids[0]}`)
     await page.getByRole('button', { name: '确认是真实来信' }).click()
@@ -88,8 +90,10 @@ describe('the messages queue in the admin', () => {
     expect(doc.timeline?.at(-1)?.note).toBe(VERIFIED_NOTE)
 
     await page.goto(`${server.url}/admin/collections/messages`)
-    await expect.poll(() => page.getByText('待核实（来信过多时收到）：2 件').count()).toBe(1)
-    await expect.poll(() => page.getByText('待处理新来信：2 件').count()).toBe(1)
+    await expect
+      .poll(() => page.getByText('待核实（来信过多时收到）：2 件').count(), { timeout: 30_000 })
+      .toBe(1)
+    await expect.poll(() => page.getByText('待处理新来信：2 件').count(), { timeout: 30_000 }).toBe(1)
 
     // Other messages are not touched by saving them from the admin.
     await page.goto(`${server.url}/admin/collections/messages/${ids[3]}`)
