@@ -258,18 +258,23 @@ async function snapshotOf(
     })
   }
 
-  /** The same rich text as plain text for the search index: paragraphs apart, a picture by its caption. */
+  /**
+   * The same rich text as plain text for the search index, a picture by its caption as on the page. One
+   * line per paragraph (the converter puts blank lines between them), like the other parts of a record.
+   */
   const plainText = (state: unknown): string => {
     if (!state || typeof state !== 'object') return ''
     return convertLexicalToPlaintext({
       data: state as never,
       converters: {
-        upload: ({ node, childIndex }) => {
+        upload: ({ node }) => {
           const caption = picture((node as { value?: Doc<Media> }).value)?.caption
-          return caption ? `${childIndex ? '\n\n' : ''}${caption}` : ''
+          return caption ? `\n${caption}` : ''
         },
       },
-    }).trim()
+    })
+      .replace(/\n{2,}/g, '\n')
+      .trim()
   }
 
   const ref = (doc: Doc<Deputy | Station>): Ref | null =>
