@@ -30,7 +30,8 @@ export async function openThrowawayCms(options: { databaseUri?: string } = {}): 
     databaseUri,
     close: async () => {
       await payload.destroy()
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      // A file the stopped CMS or a late write is still finishing makes rmdir fail with ENOTEMPTY: retry.
+      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
     },
   }
 }
