@@ -113,6 +113,8 @@ export function guardApi(
         } catch {
           return apiError(400, 'Body is not valid JSON')
         }
+        if (typeof query !== 'object' || query === null || Array.isArray(query))
+          return apiError(400, 'Body must be a JSON object of query parameters')
       }
       const problem = checkQuery(query, budget)
       if (problem) return apiError(400, `Query refused: ${problem}`)

@@ -361,6 +361,26 @@ describe('finding 7: malformed requests answer 400, not 500, and refusals log on
     expect(((await res.json()) as { errors: unknown[] }).errors.length).toBe(1)
   })
 
+  it('the same queries sent in a POST body with X-HTTP-Method-Override: GET are refused too', async () => {
+    const override = (type: string, body: string) =>
+      fetch(`${server.url}/api/news`, {
+        method: 'POST',
+        headers: { 'content-type': type, 'x-http-method-override': 'GET' },
+        body,
+      })
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', 'where[title][near]=1'],
+      ['application/x-www-form-urlencoded', 'depth=10&limit=100'],
+      ['application/json', JSON.stringify({ where: { title: { equals: { $ne: 1 } } } })],
+      ['application/json', 'null'],
+      ['application/json', '{not json'],
+    ]) {
+      const res = await override(type, body)
+      expect(res.status, body).toBe(400)
+    }
+    expect((await override('application/x-www-form-urlencoded', 'limit=1&depth=0')).status).toBe(200)
+  })
+
   it('a refused anonymous read writes at most one line, at info', async () => {
     const from = log.length
     expect((await fetch(`${server.url}/api/users`)).status).toBe(403)
