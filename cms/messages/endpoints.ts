@@ -42,10 +42,12 @@ import {
   type FormValues,
 } from '../../vocabulary/messages/validate.ts'
 import type { Deputy, Message, Station } from '../payload-types.ts'
+import { bodyRuleFor } from '../security/body-limit.ts'
 import { PhotoError, reencodePhoto } from './photos.ts'
 import { addressKey, parseLimit, SlidingWindow, waitText } from './rate-limit.ts'
 
-const MAX_BODY_BYTES = LIMITS.photosMax * LIMITS.photoBytes + 1024 * 1024
+/** The same limit the REST gate applies before this handler runs (one definition: cms/security/body-limit.ts). */
+const MAX_BODY_BYTES = bodyRuleFor('POST', '/messages/submit').limit
 
 /** Limits from the environment (README: configuration), read on first use. */
 let limits:
