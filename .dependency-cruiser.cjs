@@ -60,6 +60,14 @@ module.exports = {
       to: { path: '^(cms|content|scripts|bench|tests)/' },
     },
     {
+      name: 'tools-reach-the-site-through-its-entry',
+      severity: 'error',
+      comment:
+        'scripts/ and bench/ import site/index.ts only; astro.config.mjs is the one place that loads the build.',
+      from: { path: '^(scripts|bench)/' },
+      to: { path: '^site/', pathNot: '^site/index\\.ts$' },
+    },
+    {
       name: 'bench-never-imports-tests',
       severity: 'error',
       comment: 'Move what both need to a place both may use (scripts/lib, bench/).',

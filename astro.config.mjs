@@ -2,13 +2,11 @@
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
-import { linkUnchangedPages, writeBuildManifest } from './site/integrations/incremental.ts'
-import { mediaFiles } from './site/integrations/media.ts'
-import { searchIndex } from './site/integrations/search-index.ts'
+import { siteBuild } from './site/build/index.ts'
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321'
-/** Pages an incremental build linked instead of rendering: the sitemap lists them too. */
-const linkedPages = /** @type {string[]} */ ([])
+// Media copy, search index, incremental plan and manifest, previews: site/build/index.ts.
+const build = siteBuild({ site })
 
 export default defineConfig({
   srcDir: './site',
@@ -22,12 +20,9 @@ export default defineConfig({
   build: { format: 'directory' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // Order matters: linked pages must exist before the sitemap lists them; the manifest comes last.
+  // Pages an incremental build linked instead of rendering are listed by the sitemap too.
   integrations: [
-    linkUnchangedPages(linkedPages, site),
-    sitemap({ filter: (page) => !page.includes('/search/'), customPages: linkedPages }),
-    mediaFiles(),
-    searchIndex(),
-    writeBuildManifest(),
+    build,
+    sitemap({ filter: (page) => !page.includes('/search/'), customPages: build.linkedPages }),
   ],
 })

@@ -15,7 +15,7 @@ import { SingleBar } from 'cli-progress'
 import type { Browser, Page } from 'playwright-core'
 
 import { serveSite } from '../scripts/lib/site-server.ts'
-import type { SearchRecord } from '../site/lib/search-records.ts'
+import type { SearchRecord } from '../site/index.ts'
 import { launchBrowser } from '../scripts/lib/browser.ts'
 import { SEARCH_QUERIES } from './search-queries.ts'
 import { folderStats, kb, mb, pageWeight, watchMemory, type Weight } from './measure.ts'

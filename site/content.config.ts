@@ -1,14 +1,25 @@
 import { defineCollection } from 'astro:content'
 
-import { cmsLoader } from './loaders/cms.ts'
+import { buildContext } from './build/context.ts'
+import { cmsSource } from './loaders/cms.ts'
+import { COLLECTION_SCHEMAS as schemas } from './lib/schemas.ts'
 
-/** Every collection comes from the CMS through the one loader module, read as an anonymous visitor. */
+/**
+ * Every collection comes from the CMS through one source, read once as an anonymous visitor. During
+ * `astro build` the build integration (site/build/) says whether this is a draft preview and hears what
+ * was read; outside a build the loader just loads.
+ */
+const cms = cmsSource({
+  draft: () => buildContext()?.draft,
+  onRead: (read) => buildContext()?.contentRead(read),
+})
+
 export const collections = {
-  site: defineCollection({ loader: cmsLoader('site') }),
-  news: defineCollection({ loader: cmsLoader('news') }),
-  lectures: defineCollection({ loader: cmsLoader('lectures') }),
-  cases: defineCollection({ loader: cmsLoader('cases') }),
-  deputies: defineCollection({ loader: cmsLoader('deputies') }),
-  stations: defineCollection({ loader: cmsLoader('stations') }),
-  results: defineCollection({ loader: cmsLoader('results') }),
+  site: defineCollection({ loader: cms.loader('site'), schema: schemas.site }),
+  news: defineCollection({ loader: cms.loader('news'), schema: schemas.news }),
+  lectures: defineCollection({ loader: cms.loader('lectures'), schema: schemas.lectures }),
+  cases: defineCollection({ loader: cms.loader('cases'), schema: schemas.cases }),
+  deputies: defineCollection({ loader: cms.loader('deputies'), schema: schemas.deputies }),
+  stations: defineCollection({ loader: cms.loader('stations'), schema: schemas.stations }),
+  results: defineCollection({ loader: cms.loader('results'), schema: schemas.results }),
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { manifestPathOf } from '../../site/lib/build-plan.ts'
+import { manifestPathOf } from '../../site/index.ts'
 import type { RebuildRequest } from '../../cms/index.ts'
 
 export interface BuildRecord {

@@ -6,7 +6,7 @@ import { runTool } from '../../cms/index.ts'
  */
 export function buildSite(options: {
   outDir?: string
-  /** A previous build to reuse unchanged pages and the search index from (see site/lib/build-plan.ts). */
+  /** A previous build to reuse unchanged pages and the search index from (see site/build/plan.ts). */
   base?: string
   env?: Record<string, string | undefined>
   log?: (line: string) => void

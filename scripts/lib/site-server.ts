@@ -5,7 +5,7 @@ import zlib from 'node:zlib'
 
 import sirv from 'sirv'
 
-import { cmsUrl } from '../../site/lib/config.ts'
+import { cmsUrl } from '../../site/index.ts'
 
 export interface SiteServer {
   url: string

@@ -1,27 +1,37 @@
 import { getCollection, getEntry } from 'astro:content'
 
-import type { MessageResults } from '../../cms/index.ts'
-import type { CaseItem, DeputyItem, LectureItem, NewsItem, SiteInfo, StationItem } from './types.ts'
+import type { COLLECTION_SCHEMAS } from './schemas.ts'
+import type { z } from 'astro/zod'
 
-/** Typed access to the content collections (the loader already shaped the data). */
-const all = async <T>(name: 'news' | 'lectures' | 'cases' | 'deputies' | 'stations'): Promise<T[]> =>
-  (await getCollection(name)).map((entry: { data: unknown }) => entry.data as T)
+/** The data of each content collection, as its schema (site/lib/schemas.ts) says. */
+type EntryData = { [C in keyof typeof COLLECTION_SCHEMAS]: z.infer<(typeof COLLECTION_SCHEMAS)[C]> }
+type ListCollection = 'news' | 'lectures' | 'cases' | 'deputies' | 'stations'
 
-export const getResults = async (): Promise<MessageResults> =>
-  (await getEntry('results', 'results'))!.data as MessageResults
+/** Typed access to the content collections: the loader stored entries its schemas validated. */
+async function all<C extends ListCollection>(name: C): Promise<EntryData[C][]> {
+  const entries: { data: EntryData[C] }[] = await getCollection(name)
+  return entries.map((entry) => entry.data)
+}
 
-export const getSite = async (): Promise<SiteInfo> => (await getEntry('site', 'site'))!.data as SiteInfo
+async function single<C extends 'site' | 'results'>(name: C): Promise<EntryData[C]> {
+  const entry: { data: EntryData[C] } | undefined = await getEntry(name, name)
+  if (!entry) throw new Error(`content: the "${name}" entry is missing (the CMS loader did not store it)`)
+  return entry.data
+}
+
+export const getResults = () => single('results')
+export const getSite = () => single('site')
 
 const byDateDesc = <T extends { publishedAt: string }>(items: T[]) =>
   items.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
 
-export const getNews = async () => byDateDesc(await all<NewsItem>('news'))
-export const getLectures = async () => byDateDesc(await all<LectureItem>('lectures'))
-export const getCases = async () => byDateDesc(await all<CaseItem>('cases'))
+export const getNews = async () => byDateDesc(await all('news'))
+export const getLectures = async () => byDateDesc(await all('lectures'))
+export const getCases = async () => byDateDesc(await all('cases'))
 export const getDeputies = async () =>
-  (await all<DeputyItem>('deputies')).sort((a, b) => a.pinyin.localeCompare(b.pinyin))
+  (await all('deputies')).sort((a, b) => a.pinyin.localeCompare(b.pinyin))
 export const getStations = async () =>
-  (await all<StationItem>('stations')).sort(
+  (await all('stations')).sort(
     (a, b) => typeOrder(a.type) - typeOrder(b.type) || a.name.localeCompare(b.name, 'zh-CN'),
   )
 

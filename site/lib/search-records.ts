@@ -2,7 +2,7 @@
  * What the search index holds for each page: its main text only (no navigation, header or footer),
  * built from the same data the page is built from. Pure; used by the CMS loader at build time.
  */
-import type { CmsSnapshot } from './types.ts'
+import type { CmsSnapshot } from './schemas.ts'
 import { isoDay } from './format.ts'
 
 /** The 类型 filter values, as shown to visitors. */

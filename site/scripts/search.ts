@@ -24,7 +24,7 @@ interface Pagefind {
 }
 
 /**
- * After an incremental build (site/lib/build-plan.ts): changed pages are in a second, small index,
+ * After an incremental build (site/build/plan.ts): changed pages are in a second, small index,
  * and the main index's entries for them (by id, with their 类型) are stale.
  */
 interface Delta {

@@ -15,7 +15,7 @@ import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 import { scratchDir } from '../../cms/paths.ts'
-import { manifestPathOf } from '../../site/lib/build-plan.ts'
+import { manifestPathOf } from '../../site/index.ts'
 
 /**
  * The whole 民呼我应 loop in Chromium: a resident writes from a deputy's page, tracks the message, an

@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node'
 import { ROOT, scratchDir } from '../../cms/paths.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
-import { manifestPathOf } from '../../site/lib/build-plan.ts'
+import { manifestPathOf } from '../../site/index.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -6,7 +6,7 @@ import {
   planBuild,
   type BuildManifest,
   type CurrentState,
-} from '../../site/lib/build-plan.ts'
+} from '../../site/build/plan.ts'
 
 const state = (over: Partial<CurrentState> = {}): CurrentState => ({
   code: 'code-1',

@@ -40,7 +40,7 @@ describe('import rules in npm run lint', () => {
     expect(code).toBe(0)
   }, 60_000)
 
-  it('fails on a page-side script that reaches into the CMS, a vocabulary module using Node, and a cycle', async () => {
+  it('fails on a page-side script that reaches into the CMS, a vocabulary module using Node, a cycle and a tool past the site entry', async () => {
     mirror = scratchDir('minhu-import-rules-')
     const files: Record<string, string> = {
       '.dependency-cruiser.cjs': fs.readFileSync(path.join(ROOT, '.dependency-cruiser.cjs'), 'utf8'),
@@ -59,19 +59,24 @@ describe('import rules in npm run lint', () => {
       // Allowed: the entry, and the vocabulary.
       'site/lib/ok.ts': "import { entry } from '../../cms/index.ts'\nexport const ok = entry\n",
       'bench/x.ts': 'export {}\n',
+      // Forbidden: a tool reaching past the site's entry; allowed: the entry.
+      'site/index.ts': 'export const site = 1\n',
+      'site/build/plan.ts': 'export const plan = 1\n',
+      'scripts/planted.ts': "import { plan } from '../site/build/plan.ts'\nexport default plan\n",
+      'scripts/ok.ts': "import { site } from '../site/index.ts'\nexport default site\n",
     }
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(mirror, file)), { recursive: true })
       fs.writeFileSync(path.join(mirror, file), text)
     }
-    for (const dir of ['content', 'scripts', 'tests'])
-      fs.mkdirSync(path.join(mirror, dir), { recursive: true })
+    for (const dir of ['content', 'tests']) fs.mkdirSync(path.join(mirror, dir), { recursive: true })
     const { code, output } = await lintImports(mirror)
     expect(code).not.toBe(0)
     expect(output).toMatch(/site-views-use-site-and-vocabulary: site\/scripts\/planted\.ts/)
     expect(output).toMatch(/only-through-the-cms-entry: site\/scripts\/planted\.ts/)
     expect(output).toMatch(/vocabulary-is-pure: vocabulary\/planted\.ts/)
     expect(output).toMatch(/no-cycles: site\/lib\/[ab]\.ts/)
-    expect(output).not.toMatch(/site\/lib\/ok\.ts/)
+    expect(output).toMatch(/tools-reach-the-site-through-its-entry: scripts\/planted\.ts/)
+    expect(output).not.toMatch(/site\/lib\/ok\.ts|scripts\/ok\.ts/)
   }, 60_000)
 })

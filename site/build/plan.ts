@@ -7,12 +7,10 @@
  * (`/pagefind-delta/`), which the search page merges, dropping the main index's stale entries by id.
  * A change of code, of the site settings, or a delta that grew too big makes a full build.
  *
- * The CMS loader calls `planBuild` (pure) and writes the plan file; the pages and integrations read it.
+ * Pure: the build integration (./index.ts) calls `planBuild` once the content is read and keeps the plan
+ * in its build context (./context.ts), where the pages read it.
  */
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 
 /** Pages linked from the previous build when unchanged: `news/<slug>` etc. */
 export const ARTICLE_COLLECTIONS = ['news', 'cases', 'lectures'] as const
@@ -147,47 +145,12 @@ export function nextManifest(
 
 export const manifestPathOf = (outDir: string) => `${outDir.replace(/\/+$/, '')}.build.json`
 
-/** Where the CMS loader leaves the plan for the pages and integrations of the same build process. */
-export const planFilePath = (pid = process.pid) => path.join(os.tmpdir(), `minhu-site-plan-${pid}.json`)
-
-export interface PlanFile {
+/** What the build decided and what it compares with, kept for the pages and the manifest. */
+export interface PlannedBuild {
   plan: BuildPlan
   state: CurrentState
   /** The previous build's manifest, when there was one. */
   previous: BuildManifest | null
-}
-
-let cached: PlanFile | null | undefined
-
-/** The plan of this build (null when the loader has not written one, e.g. in unit tests). */
-export function readPlanFile(): PlanFile | null {
-  if (cached === undefined) {
-    cached = fs.existsSync(planFilePath())
-      ? (JSON.parse(fs.readFileSync(planFilePath(), 'utf8')) as PlanFile)
-      : null
-  }
-  return cached
-}
-
-/** Whether this build renders the page `collection/slug` (false: it is linked from the previous build). */
-export function rendersPage(collection: ArticleCollection, slug: string): boolean {
-  const plan = readPlanFile()?.plan
-  if (!plan || plan.mode === 'full') return true
-  skipSet ??= new Set(plan.skip)
-  return !skipSet.has(`${collection}/${slug}`)
-}
-let skipSet: Set<string> | undefined
-
-export interface PreviewTarget {
-  collection: ArticleCollection
-  id: string
-}
-
-/**
- * A draft preview build (SITE_PREVIEW=news:12, set by the CMS's preview endpoint): only that document,
- * rendered by the site's own pages into a throwaway folder.
- */
-export function previewTarget(): PreviewTarget | null {
-  const match = (process.env.SITE_PREVIEW ?? '').match(/^(news|cases|lectures):(\w+)$/)
-  return match ? { collection: match[1] as ArticleCollection, id: match[2] } : null
+  /** A full index: url → page id in the index just built (known once the index is done). */
+  indexIds?: Record<string, string>
 }

@@ -1,0 +1,51 @@
+/**
+ * The state of the one `astro build` running in this process, shared by its three readers: the build
+ * integration that creates it (./index.ts, loaded by Node with astro.config.mjs), the content loader
+ * (site/content.config.ts, loaded by Vite) and the pages (bundled and run by the prerenderer). Those are
+ * three copies of every module, so the context lives on `globalThis` under one well-known symbol rather
+ * than in a module variable; all three run in the same process. Outside a build (astro sync, astro
+ * check, unit tests) there is none and every reader falls back to "render everything".
+ */
+import type { CmsRead, DraftTarget } from '../loaders/cms.ts'
+import type { ArticleCollection, PlannedBuild } from './plan.ts'
+
+export interface BuildContext {
+  /** This build's own folder (search records, the index being written); removed when the build ends. */
+  dir: string
+  /** Set for a draft preview build (SITE_PREVIEW): only that document, nothing indexed or copied. */
+  draft: DraftTarget | null
+  /** The loader hands over what it read; the build plans and starts indexing from it. */
+  contentRead(read: CmsRead): Promise<void>
+  /** The incremental plan, known once the content was read. */
+  planned: PlannedBuild | null
+}
+
+const KEY = Symbol.for('minhu.site.build')
+type WithContext = typeof globalThis & { [KEY]?: BuildContext }
+
+/** The running build's context, if this process is running `astro build` with the build integration. */
+export const buildContext = (): BuildContext | undefined => (globalThis as WithContext)[KEY]
+
+export function setBuildContext(context: BuildContext | undefined): void {
+  ;(globalThis as WithContext)[KEY] = context
+}
+
+let skip: Set<string> | undefined
+
+/** Whether this build renders the page `collection/slug` (false: it is linked from the previous build). */
+export function rendersPage(collection: ArticleCollection, slug: string): boolean {
+  const plan = buildContext()?.planned?.plan
+  if (!plan || plan.mode === 'full') return true
+  skip ??= new Set(plan.skip)
+  return !skip.has(`${collection}/${slug}`)
+}
+
+/**
+ * After an incremental build the search page merges the small delta index and hides the main index's
+ * stale entries (site/scripts/search.ts); undefined when there is nothing to merge or hide.
+ */
+export function searchDelta(): { index: boolean; stale: Record<string, string> } | undefined {
+  const plan = buildContext()?.planned?.plan
+  if (plan?.index !== 'delta' || (!plan.delta.length && !Object.keys(plan.stale).length)) return undefined
+  return { index: plan.delta.length > 0, stale: plan.stale }
+}

@@ -1,0 +1,181 @@
+/**
+ * The site build, as one Astro integration: everything `astro build` does besides rendering pages.
+ *
+ *   config:setup     make this build's folder (in Astro's cache folder) and its context (./context.ts)
+ *   content read     the loader hands over what it read from the CMS; here the search records are made,
+ *                    the incremental plan is decided (./plan.ts) and the index worker starts, so
+ *                    indexing runs while Astro renders
+ *   pages rendered   unchanged article pages linked from the previous build, media files copied, the
+ *                    search index waited for and moved into dist/
+ *   done             the manifest for the next build; the build folder is removed (also when the build
+ *                    fails: on process exit)
+ *
+ * Environment: SITE_BASE_DIR (the previous build to reuse, set by the rebuild worker), SITE_FULL_BUILD=1,
+ * SITE_PREVIEW=<news|cases|lectures>:<id> (a draft preview: only that document; nothing indexed, copied
+ * or planned), SEARCH_RECORDS_OUT (tests and the benchmark: where to also write the search records),
+ * SEARCH_MODE=stock (the benchmark's baseline: the pagefind CLI indexes the built pages afterwards).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
+
+import type { CmsRead, DraftTarget } from '../loaders/cms.ts'
+import { searchRecords, type SearchRecord } from '../lib/search-records.ts'
+import { codeDigest } from './code-digest.ts'
+import { setBuildContext, type BuildContext } from './context.ts'
+import { linkTree, linkUnchangedPages, readManifest, writeManifest } from './incremental.ts'
+import { copyMedia } from './media.ts'
+import { ARTICLE_COLLECTIONS, digest, planBuild, type CurrentState, type PlannedBuild } from './plan.ts'
+import { finishIndex, startIndexWorker, type RunningIndex } from './search-index.ts'
+
+/** A draft preview build, from SITE_PREVIEW (set by the CMS's preview endpoint). */
+export function draftFromEnv(value = process.env.SITE_PREVIEW ?? ''): DraftTarget | null {
+  const match = value.match(/^(news|cases|lectures):(\w+)$/)
+  return match ? { collection: match[1] as DraftTarget['collection'], id: match[2] } : null
+}
+
+export interface SiteBuild extends AstroIntegration {
+  /** Page URLs linked instead of rendered: give them to the sitemap (`customPages`). */
+  linkedPages: string[]
+}
+
+export function siteBuild({ site }: { site: string }): SiteBuild {
+  const linkedPages: string[] = []
+  let context: BuildContext | undefined
+  let logger: AstroIntegrationLogger
+  let root = ''
+  let read: CmsRead | undefined
+  let index: RunningIndex | undefined
+  const stock = process.env.SEARCH_MODE === 'stock'
+
+  const cleanUp = () => {
+    index?.stop()
+    if (context) fs.rmSync(context.dir, { recursive: true, force: true })
+    setBuildContext(undefined)
+  }
+
+  /** Called by the loader: plan the build and start indexing while the pages render. */
+  async function contentRead(result: CmsRead): Promise<void> {
+    if (!context || context.draft) return
+    read = result
+    const records = searchRecords(result.snapshot)
+    if (process.env.SEARCH_RECORDS_OUT)
+      fs.writeFileSync(process.env.SEARCH_RECORDS_OUT, JSON.stringify(records))
+    const planned = plan(result, records, root)
+    context.planned = planned
+    const { plan: p } = planned
+    logger.info(
+      p.mode === 'full'
+        ? `plan: full build (${p.reason})`
+        : `plan: incremental, ${p.skip.length} unchanged article pages linked from the previous build; ` +
+            (p.index === 'full'
+              ? 'search index rebuilt (too many changes for a delta)'
+              : `${p.delta.length} changed search records into the delta index`),
+    )
+    if (stock) return
+    if (p.index === 'full') index = startIndexWorker(records, context.dir)
+    else if (p.delta.length) {
+      const delta = new Set(p.delta)
+      index = startIndexWorker(
+        records.filter((r) => delta.has(r.url)),
+        context.dir,
+        'pagefind-delta',
+      )
+    }
+  }
+
+  return {
+    name: 'minhu-site-build',
+    linkedPages,
+    hooks: {
+      'astro:config:setup': ({ command, config, logger: log }) => {
+        if (command !== 'build') return
+        logger = log
+        root = fileURLToPath(config.root)
+        const cacheDir = fileURLToPath(config.cacheDir)
+        fs.mkdirSync(cacheDir, { recursive: true })
+        context = {
+          dir: fs.mkdtempSync(path.join(cacheDir, 'build-')),
+          draft: draftFromEnv(),
+          planned: null,
+          contentRead,
+        }
+        setBuildContext(context)
+        process.once('exit', cleanUp)
+      },
+      'astro:build:generated': async ({ dir }) => {
+        if (!context || context.draft) return // a draft preview shows its pictures from the CMS
+        if (!read || !context.planned) throw new Error('site build: the CMS loader did not run')
+        const out = fileURLToPath(dir)
+        const { plan } = context.planned
+
+        const linked = linkUnchangedPages(plan, out)
+        for (const key of linked) linkedPages.push(new URL(`/${key}/`, site).href)
+        if (linked.length)
+          logger.info(`linked ${linked.length} unchanged article pages from the previous build`)
+
+        const media = copyMedia(read.mediaFiles, read.mediaDir, out)
+        logger.info(
+          `copied ${media.files} media files (${(media.bytes / 1048576).toFixed(1)} MB) into ${path.basename(out)}/media`,
+        )
+
+        if (stock) {
+          logger.info('SEARCH_MODE=stock: the pagefind CLI indexes the pages next')
+          return
+        }
+        if (plan.index === 'delta' && plan.base) {
+          // The main index is unchanged: linked from the previous build; changes go into the delta.
+          linkTree(path.join(plan.base, 'pagefind'), path.join(out, 'pagefind'))
+          if (!index) {
+            const hidden = Object.keys(plan.stale).length
+            logger.info(`search index linked from the previous build (${hidden} entries hidden)`)
+            return
+          }
+          const { pages, ms } = await finishIndex(index, path.join(out, 'pagefind-delta'))
+          logger.info(
+            `indexed ${pages} changed pages into the delta index in ${ms} ms; main index linked from the previous build`,
+          )
+          return
+        }
+        const waited = Date.now()
+        const result = await finishIndex(index!, path.join(out, 'pagefind'))
+        context.planned = { ...context.planned, indexIds: result.ids }
+        logger.info(
+          `indexed ${result.pages} pages for search in ${result.ms} ms (alongside page rendering; waited ${Date.now() - waited} ms at the end)`,
+        )
+      },
+      'astro:build:done': ({ dir }) => {
+        if (context && !context.draft && context.planned) writeManifest(fileURLToPath(dir), context.planned)
+        cleanUp()
+        process.removeListener('exit', cleanUp)
+      },
+    },
+  }
+}
+
+/**
+ * Compares what the pages and search records are made of with the previous build's manifest
+ * (SITE_BASE_DIR) and decides what to render and index.
+ */
+function plan(read: CmsRead, records: SearchRecord[], root: string): PlannedBuild {
+  const pages: Record<string, string> = {}
+  for (const collection of ARTICLE_COLLECTIONS) {
+    for (const item of read.snapshot[collection]) pages[`${collection}/${item.slug}`] = digest(item)
+  }
+  const state: CurrentState = {
+    code: codeDigest(root),
+    site: digest(read.snapshot.site),
+    pages,
+    records: Object.fromEntries(records.map((r) => [r.url, { digest: digest(r), type: r.type }])),
+  }
+  const baseDir = process.env.SITE_BASE_DIR ? path.resolve(process.env.SITE_BASE_DIR) : undefined
+  const previous = baseDir ? readManifest(baseDir) : null
+  const base = baseDir && fs.existsSync(baseDir) ? { dir: baseDir, manifest: previous } : undefined
+  const plan =
+    process.env.SITE_FULL_BUILD === '1'
+      ? { ...planBuild(state), reason: 'SITE_FULL_BUILD=1' }
+      : planBuild(state, base)
+  return { plan, state, previous }
+}

@@ -1,0 +1,81 @@
+/**
+ * The search index. Chinese is segmented with Intl.Segmenter and indexed as space-separated words
+ * (`forceLanguage: 'en'`), and the search box splits queries with the same segmenter, so index and
+ * query agree (Pagefind's own Chinese mode splits the two differently). Pages keep `lang="zh-CN"`.
+ *
+ * The work happens in ./index-worker.ts, a separate process started the moment the records exist, so
+ * it overlaps with page rendering; the build waits for it after the pages are written and moves the
+ * index into dist/. A worker that fails fails the build with the worker's own message.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { SearchRecord } from '../lib/search-records.ts'
+
+/** The worker's own last word on stderr starts with this. */
+export const FAILURE_PREFIX = 'index worker failed: '
+
+export interface IndexResult {
+  pages: number
+  ms: number
+  /** url → Pagefind's page id, for the next incremental build's stale entries. */
+  ids: Record<string, string>
+}
+
+export interface RunningIndex {
+  /** Resolves with the finished index in `dir`, rejects with the worker's reason. */
+  done: Promise<IndexResult>
+  /** Where the worker writes the index. */
+  dir: string
+  stop(): void
+}
+
+/** Starts indexing `records` into `<buildDir>/<name>` in a separate process. */
+export function startIndexWorker(records: SearchRecord[], buildDir: string, name = 'pagefind'): RunningIndex {
+  const dir = path.join(buildDir, name)
+  const recordsFile = path.join(buildDir, `${name}-records.json`)
+  const resultFile = path.join(buildDir, `${name}-result.json`)
+  fs.writeFileSync(recordsFile, JSON.stringify(records))
+  const worker = fileURLToPath(new URL('./index-worker.ts', import.meta.url))
+  const child: ChildProcess = spawn(process.execPath, [worker, recordsFile, dir, resultFile], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8')
+    process.stderr.write(chunk)
+  })
+  const done = new Promise<IndexResult>((resolve, reject) => {
+    child.on('error', (error) =>
+      reject(new Error(`search index: the worker did not start: ${error.message}`)),
+    )
+    child.on('exit', (code, signal) => {
+      if (code === 0 && fs.existsSync(resultFile)) {
+        resolve(JSON.parse(fs.readFileSync(resultFile, 'utf8')) as IndexResult)
+        return
+      }
+      const lines = stderr.trim().split('\n')
+      const own = lines.findLast((line) => line.startsWith(FAILURE_PREFIX))?.slice(FAILURE_PREFIX.length)
+      const reason = own ?? (lines.pop() || (signal ? `stopped by ${signal}` : `exit code ${code}`))
+      reject(new Error(`search index failed: ${reason}`))
+    })
+  })
+  // Nobody may wait (a build that failed before its pages were written): not an unhandled rejection.
+  done.catch(() => {})
+  return { done, dir, stop: () => child.exitCode === null && child.kill() }
+}
+
+/** Waits for the worker and moves its index to `target` (replacing what was there). */
+export async function finishIndex(running: RunningIndex, target: string): Promise<IndexResult> {
+  const result = await running.done
+  fs.rmSync(target, { recursive: true, force: true })
+  try {
+    fs.renameSync(running.dir, target)
+  } catch {
+    // Across file systems (the build folder is in the temp folder): copy instead.
+    fs.cpSync(running.dir, target, { recursive: true })
+  }
+  return result
+}

@@ -1,0 +1,7 @@
+/**
+ * The site's entry for the tools around it (scripts/, bench/): what they may know of the site without
+ * reaching into its folders (lint enforces it). astro.config.mjs loads the build integration itself.
+ */
+export { manifestPathOf } from './build/plan.ts'
+export { cmsUrl } from './lib/config.ts'
+export type { SearchRecord } from './lib/search-records.ts'
