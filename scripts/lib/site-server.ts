@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import zlib from 'node:zlib'
 
+import compression from 'compression'
 import sirv from 'sirv'
 
 import { cmsUrl } from '../../site/index.ts'
@@ -61,8 +61,9 @@ const MEDIA_HEADERS = {
 /**
  * Serves a built site folder on 127.0.0.1 (sirv: correct types, ETags, directory index.html), with the
  * site's own 404 page for unknown paths. `root` is read per request, so a rebuild can swap it. Text
- * (HTML, CSS, JS, JSON, XML) is gzipped on the way out, as any production web server would; Pagefind's
- * index files are compressed already. `cmsUrl` is the CMS the pages post to (PUBLIC_CMS_URL of the build).
+ * (HTML, CSS, JS, JSON, XML, SVG) is compressed on the way out by expressjs's `compression` middleware, as
+ * any production web server would; Pagefind's index files are compressed already and typed as binary, so
+ * they pass as they are. `cmsUrl` is the CMS the pages post to (PUBLIC_CMS_URL of the build).
  */
 export function serveSite(options: {
   root: () => string
@@ -82,7 +83,9 @@ export function serveSite(options: {
     }
     return handler
   }
-  const server = http.createServer((req, res) => {
+  const compress = compression()
+  const server = http.createServer((req, res) => compress(req, res, () => serve(req, res)))
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     for (const [name, value] of headers) res.setHeader(name, value)
     const root = options.root()
     const notFound = () => {
@@ -92,7 +95,6 @@ export function serveSite(options: {
       if (fs.existsSync(notFound)) fs.createReadStream(notFound).pipe(res)
       else res.end('<!doctype html><html lang="zh-CN"><title>页面不存在</title><p>页面不存在</p></html>')
     }
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) gzipText(res)
     const pathname = decodePath(req.url ?? '/')
     if (pathname.startsWith('/media/')) {
       // Only the stored types, by their (now trusted) extension: no `clip` → `clip.html` lookup, and a
@@ -101,7 +103,7 @@ export function serveSite(options: {
       for (const [name, value] of Object.entries(MEDIA_HEADERS)) res.setHeader(name, value)
     }
     handlerFor(root)(req, res, notFound)
-  })
+  }
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, host, () => {
@@ -122,37 +124,4 @@ function decodePath(url: string): string {
   } catch {
     return pathname
   }
-}
-
-const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|rss\+xml)|image\/svg)/
-
-/** Pipes the body through gzip when the response turns out to be text. */
-function gzipText(res: http.ServerResponse): void {
-  const writeHead = res.writeHead.bind(res)
-  let gzip: zlib.Gzip | undefined
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
-    const headers = (typeof rest[0] === 'object' ? rest[0] : rest[1]) as Record<string, string> | undefined
-    if (headers) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
-    const type = String(res.getHeader('content-type') ?? '')
-    if (status === 200 && COMPRESSIBLE.test(type) && !res.getHeader('content-encoding')) {
-      res.removeHeader('content-length')
-      res.setHeader('content-encoding', 'gzip')
-      res.setHeader('vary', 'Accept-Encoding')
-      gzip = zlib.createGzip({ level: 6 })
-      const write = res.write.bind(res)
-      const end = res.end.bind(res)
-      gzip.on('data', (chunk: Buffer) => write(chunk))
-      gzip.on('end', () => end())
-      // Streams piped into the response wait for 'drain' when a write returns false: pass gzip's on.
-      gzip.on('drain', () => res.emit('drain'))
-      res.write = ((chunk: unknown, ...args: unknown[]) =>
-        gzip!.write(chunk as Buffer, ...(args as []))) as typeof res.write
-      res.end = ((chunk?: unknown) => {
-        if (chunk && typeof chunk !== 'function') gzip!.end(chunk as Buffer)
-        else gzip!.end()
-        return res
-      }) as typeof res.end
-    }
-    return writeHead(status)
-  }) as typeof res.writeHead
 }

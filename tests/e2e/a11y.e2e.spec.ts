@@ -1,19 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 
-import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { freePort } from '../helpers/ports.ts'
+import { useBuiltSite } from '../helpers/browser-site.ts'
 
 /** axe-core (WCAG 2.1 A and AA rules) on every URL of the built sitemap, plus the search page with results. */
 
 const dist = inject('siteDir')
-let server: SiteServer
-let browser: Browser
+const site = useBuiltSite()
 
 const sitemapPaths = () =>
   fs
@@ -22,19 +18,9 @@ const sitemapPaths = () =>
     .flatMap((f) => [...fs.readFileSync(path.join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)])
     .map((m) => new URL(m[1]).pathname)
 
-beforeAll(async () => {
-  server = await serveSite({ root: () => dist, port: await freePort() })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 async function audit(url: string, prepare?: (page: import('playwright-core').Page) => Promise<void>) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  await page.goto(`${server.url}${url}`)
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
+  await page.goto(`${site.url}${url}`)
   if (prepare) await prepare(page)
   const problems = await axeViolations(page, url)
   await page.close()

@@ -1,33 +1,20 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
 import { deputies as seedDeputies } from '../../content/deputies.ts'
-import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { freePort } from '../helpers/ports.ts'
+import { useBuiltSite } from '../helpers/browser-site.ts'
 
 /** The deputy directory as a visitor uses it, on the built test site (seeded from content/). */
 
-let server: SiteServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveSite({ root: () => inject('siteDir'), port: await freePort() })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = useBuiltSite()
 
 async function directory(query = '', javaScript = true): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await site.browser.newContext({
     javaScriptEnabled: javaScript,
     viewport: { width: 375, height: 800 },
   })
   const page = await context.newPage()
-  await page.goto(`${server.url}/deputies/${query}`)
+  await page.goto(`${site.url}/deputies/${query}`)
   return page
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import * as content from '../../content/index.ts'
@@ -11,7 +11,7 @@ import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
 import { axeViolations } from '../helpers/axe.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
+import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 import { scratchDir } from '../../cms/paths.ts'
@@ -26,7 +26,7 @@ import { manifestPathOf } from '../../site/index.ts'
 let cms: ThrowawayCms
 let cmsServer: CmsServer
 let site: SiteServer
-let browser: Browser
+const chromium = useBrowser()
 let live = ''
 let editorLogin: { email: string; password: string }
 const outDirs: string[] = []
@@ -58,11 +58,9 @@ beforeAll(async () => {
   buildEnv = { ...baseEnv, PUBLIC_CMS_URL: cmsServer.url }
   live = await build(buildEnv)
   site = await serveSite({ root: () => live, port: sitePort, cmsUrl: cmsServer.url })
-  browser = await launchBrowser()
 })
 
 afterAll(async () => {
-  await browser?.close()
   await site?.close()
   await cmsServer?.stop()
   await cms?.close()
@@ -92,12 +90,12 @@ describe('民呼我应 in the browser', () => {
     'write from a deputy page → track → editor replies and closes → resident rates → /results/ updates',
     { timeout: 300_000 },
     async () => {
-      const before = await browser.newPage()
+      const before = await chromium.browser.newPage()
       await before.goto(`${site.url}/results/`)
       const satisfiedBefore = await satisfiedCount(before)
       await before.close()
 
-      const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+      const page = await chromium.browser.newPage({ viewport: { width: 375, height: 800 } })
       await page.goto(`${site.url}/deputies/shan-xiaoming/`)
       await page.getByRole('link', { name: '写信给单晓明代表' }).click()
       await page.waitForURL(/\/contact\/\?to=deputy:shan-xiaoming$/)
@@ -136,7 +134,7 @@ describe('民呼我应 in the browser', () => {
       for (const secret of ['测试居民', '13912340987', body]) expect(shown).not.toContain(secret)
 
       // The editor finds it in the admin's queue and handles it there: grade, reply, close, publish.
-      const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      const admin = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } })
       await admin.goto(`${cmsServer.url}/admin/login`)
       await admin.locator('#field-email').fill(editorLogin.email)
       await admin.locator('#field-password').fill(editorLogin.password)
@@ -191,7 +189,7 @@ describe('民呼我应 in the browser', () => {
       const requests = fs.readFileSync(rebuildRequestsFile(), 'utf8')
       expect(requests).toContain('"collection":"messages"')
       live = await build(buildEnv)
-      const results = await browser.newPage()
+      const results = await chromium.browser.newPage()
       await results.goto(`${site.url}/results/`)
       await expect(results.locator('.results-list').textContent()).resolves.toContain(summary)
       expect(await satisfiedCount(results)).toBe(satisfiedBefore + 1)
@@ -200,7 +198,7 @@ describe('民呼我应 in the browser', () => {
   )
 
   it('when the CMS cannot be reached, the form says so and keeps everything typed', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+    const page = await chromium.browser.newPage({ viewport: { width: 375, height: 800 } })
     await page.route(`${cmsServer.url}/**`, (route) => route.abort('connectionrefused'))
     await page.goto(`${site.url}/contact/`)
     const body = '示例测试：公交站的候车亭玻璃碎了，下雨天没地方躲雨。'
@@ -213,7 +211,7 @@ describe('民呼我应 in the browser', () => {
   })
 
   it('works without JavaScript: errors on the CMS page keep what was typed; the code, then tracking', async () => {
-    const context = await browser.newContext({
+    const context = await chromium.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 1280, height: 900 },
     })
@@ -251,7 +249,7 @@ describe('民呼我应 in the browser', () => {
     await context.close()
 
     // The CMS's own answer pages are what residents without JavaScript read: the same accessibility bar.
-    const audit = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const audit = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } })
     const problems: string[] = []
     for (const [label, html] of Object.entries({ errorPage, receiptPage, trackingPage })) {
       await audit.setContent(html)

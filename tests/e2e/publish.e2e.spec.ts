@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -13,7 +13,7 @@ import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { RebuildWorker, readStatus } from '../../scripts/lib/rebuild-worker.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
+import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 
@@ -27,7 +27,7 @@ let cms: ThrowawayCms
 let cmsServer: CmsServer
 let site: SiteServer
 let worker: RebuildWorker
-let browser: Browser
+const chromium = useBrowser()
 let admin: Page
 let login: Awaited<ReturnType<typeof makeUser>>
 let failNext = false
@@ -59,12 +59,10 @@ beforeAll(async () => {
   })
   worker.start()
   site = await serveSite({ root: () => worker.live, port: await freePort() })
-  browser = await launchBrowser()
-  admin = await browser.newPage()
+  admin = await chromium.browser.newPage()
 })
 
 afterAll(async () => {
-  await browser?.close()
   worker?.stop()
   await site?.close()
   await cmsServer?.stop()
@@ -81,7 +79,7 @@ async function siteFollows() {
 }
 
 async function searchTitles(query: string): Promise<string[]> {
-  const page = await browser.newPage()
+  const page = await chromium.browser.newPage()
   await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`)
   await page.waitForFunction(() => {
     const status = document.getElementById('search-status')?.textContent ?? ''
@@ -127,7 +125,7 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
     await siteFollows()
     const { docs } = await cms.payload.find({ collection: 'news', where: { title: { equals: TITLE } } })
     const slug = docs[0].slug
-    const page = await browser.newPage()
+    const page = await chromium.browser.newPage()
     const res = await page.goto(`${site.url}/news/${slug}/`)
     expect(res?.status()).toBe(200)
     expect(await page.locator('h1').textContent()).toBe(TITLE)

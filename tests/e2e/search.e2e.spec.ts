@@ -1,13 +1,11 @@
 import fs from 'node:fs'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { SearchRecord } from '../../site/lib/search-records.ts'
-import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
 import { SEARCH_QUERIES } from '../../bench/search-queries.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { freePort } from '../helpers/ports.ts'
+import { useBuiltSite } from '../helpers/browser-site.ts'
 
 /**
  * Search quality on the built test site: for every query of the fixture, the hits must be exactly the
@@ -15,21 +13,13 @@ import { freePort } from '../helpers/ports.ts'
  */
 
 const records = JSON.parse(fs.readFileSync(inject('siteSearchRecords'), 'utf8')) as SearchRecord[]
-let server: SiteServer
-let browser: Browser
+const site = useBuiltSite()
 let page: Page
 
 beforeAll(async () => {
-  server = await serveSite({ root: () => inject('siteDir'), port: await freePort() })
-  browser = await launchBrowser()
-  page = await browser.newPage()
-  await page.goto(`${server.url}/search/`)
+  page = await site.browser.newPage()
+  await page.goto(`${site.url}/search/`)
   await page.waitForSelector('form[data-ready]')
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 /** Every hit for `query`, clicking 显示更多 until the list is complete. */

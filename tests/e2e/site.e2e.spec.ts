@@ -1,32 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 
-import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
-import { freePort } from '../helpers/ports.ts'
+import { useBuiltSite } from '../helpers/browser-site.ts'
 
 /** The built test site (tests/helpers/global-setup.ts) served on 127.0.0.1, driven by Chromium. */
 
 const dist = inject('siteDir')
-let server: SiteServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveSite({ root: () => dist, port: await freePort() })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = useBuiltSite()
 
 async function open(url: string, width = 375): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } })
-  await page.goto(`${server.url}${url}`)
+  const page = await site.browser.newPage({ viewport: { width, height: 800 } })
+  await page.goto(`${site.url}${url}`)
   return page
 }
 
@@ -124,8 +111,8 @@ describe('keyboard and layout', () => {
   })
 
   it('unknown addresses get the Chinese 404 page with status 404', async () => {
-    const page = await browser.newPage()
-    const response = await page.goto(`${server.url}/no/such/page/`)
+    const page = await site.browser.newPage()
+    const response = await page.goto(`${site.url}/no/such/page/`)
     expect(response?.status()).toBe(404)
     await expect(page.locator('h1').textContent()).resolves.toContain('页面不存在')
     await page.close()

@@ -1,11 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 
 import { trackingHtml, type TrackingView } from '../../vocabulary/messages/form.ts'
-import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
 import { listFiles } from '../helpers/dist.ts'
-import { freePort } from '../helpers/ports.ts'
+import { useBuiltSite } from '../helpers/browser-site.ts'
 
 /**
  * Two lists of steps on a phone (375 px): a case page's 群众诉求 → 代表履职 → 办理结果 and the tracking
@@ -15,22 +13,11 @@ import { freePort } from '../helpers/ports.ts'
  */
 
 const dist = inject('siteDir')
-let server: SiteServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serveSite({ root: () => dist, port: await freePort() })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = useBuiltSite()
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
-  await page.goto(`${server.url}${url}`)
+  const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } })
+  await page.goto(`${site.url}${url}`)
   return page
 }
 

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { VERIFIED_NOTE } from '../../cms/collections/Messages/hooks.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
+import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 
@@ -15,7 +15,7 @@ import { freePort } from '../helpers/ports.ts'
 
 let cms: ThrowawayCms
 let server: CmsServer
-let browser: Browser
+const chromium = useBrowser()
 let page: Page
 let editor: Awaited<ReturnType<typeof makeUser>>
 const ids: number[] = []
@@ -47,12 +47,10 @@ beforeAll(async () => {
     port: await freePort(),
     env: { DATA_DIR: cms.dataDir, DATABASE_URI: cms.databaseUri, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET },
   })
-  browser = await launchBrowser()
-  page = await browser.newPage()
+  page = await chromium.browser.newPage()
 })
 
 afterAll(async () => {
-  await browser?.close()
   await server?.stop()
   await cms?.close()
 })

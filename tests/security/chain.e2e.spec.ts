@@ -2,13 +2,13 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { scratchDir } from '../../cms/paths.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
+import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 
@@ -26,7 +26,7 @@ let server: CmsServer
 let site: SiteServer
 let attacker: http.Server
 let attackerUrl = ''
-let browser: Browser
+const chromium = useBrowser()
 let context: BrowserContext
 let siteDir = ''
 
@@ -110,8 +110,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => attacker.listen(attackerPort, '127.0.0.1', r))
 
   // The admin is logged into the CMS in this browser.
-  browser = await launchBrowser()
-  context = await browser.newContext()
+  context = await chromium.browser.newContext()
   const page = await context.newPage()
   await page.goto(`${server.url}/admin/login`)
   await page.fill('#field-email', admin.email)
@@ -124,7 +123,6 @@ beforeAll(async () => {
 let uploadResult: { status: number; filename?: string; mimeType?: string }
 
 afterAll(async () => {
-  await browser?.close()
   await new Promise((r) => (attacker ? attacker.close(r) : r(undefined)))
   await Promise.all([server?.stop(), site?.close()])
   await cms?.close()

@@ -2,13 +2,12 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { ROOT, scratchDir } from '../../cms/paths.ts'
 import { cmsUrl } from '../../site/lib/config.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { launchBrowser } from '../../scripts/lib/browser.ts'
+import { useBrowser } from '../helpers/browser-site.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /**
@@ -31,7 +30,7 @@ let attack: SiteServer
 let attackDir: string
 let framer: http.Server
 let framerUrl: string
-let browser: Browser
+const chromium = useBrowser()
 const attackRequests: string[] = []
 
 beforeAll(async () => {
@@ -53,11 +52,9 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => framer.listen(framerPort, '127.0.0.1', resolve))
   framerUrl = `http://localhost:${framerPort}/`
-  browser = await launchBrowser()
 })
 
 afterAll(async () => {
-  await browser?.close()
   await site?.close()
   await attack?.close()
   await new Promise((resolve) => framer?.close(resolve))
@@ -66,7 +63,7 @@ afterAll(async () => {
 
 /** A page that records every CSP violation (event and console line) from the first byte on. */
 async function watchedPage(options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })
+  const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })
   const page = await context.newPage()
   const violations: string[] = []
   await page.exposeFunction('__cspViolation', (line: string) => violations.push(line))

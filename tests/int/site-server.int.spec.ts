@@ -1,0 +1,74 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { listFiles } from '../helpers/dist.ts'
+import { freePort } from '../helpers/ports.ts'
+
+/**
+ * The site server compresses text on the way out (the `compression` middleware), as a resident on a slow
+ * phone connection needs, and leaves Pagefind's already-compressed files and the security headers alone.
+ */
+const dist = inject('siteDir')
+let server: SiteServer
+
+beforeAll(async () => {
+  server = await serveSite({ root: () => dist, port: await freePort() })
+})
+afterAll(async () => {
+  await server?.close()
+})
+
+/** The bytes as they came over the wire (fetch would unpack them). */
+const get = (url: string, acceptEncoding?: string) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}
+    http
+      .get(`${server.url}${url}`, { headers }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        )
+      })
+      .on('error', reject)
+  })
+
+describe('compression in the site server', () => {
+  const home = () => fs.readFileSync(path.join(dist, 'index.html'))
+
+  it('sends pages gzipped to a browser that asks for gzip, and the bytes unpack to the page', async () => {
+    const { headers, body } = await get('/', 'gzip')
+    expect(headers['content-encoding']).toBe('gzip')
+    expect(headers.vary).toMatch(/accept-encoding/i)
+    expect(zlib.gunzipSync(body).equals(home())).toBe(true)
+    expect(body.length).toBeLessThan(home().length / 3)
+    // The security headers survive compression.
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  })
+
+  it('prefers brotli when offered, and sends the page as is to a client that asks for nothing', async () => {
+    const br = await get('/', 'gzip, deflate, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(zlib.brotliDecompressSync(br.body).equals(home())).toBe(true)
+    const plain = await get('/')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.equals(home())).toBe(true)
+  })
+
+  it('compresses stylesheets and the 404 page, not Pagefind files that are compressed already', async () => {
+    const css = listFiles(dist).find((f) => f.startsWith('_astro/') && f.endsWith('.css'))!
+    expect((await get(`/${css}`, 'gzip')).headers['content-encoding']).toBe('gzip')
+    const missing = await get('/no/such/page/', 'gzip')
+    expect(missing.status).toBe(404)
+    expect(zlib.gunzipSync(missing.body).toString('utf8')).toContain('页面不存在')
+    const fragment = listFiles(dist).find((f) => f.startsWith('pagefind/fragment/'))!
+    const served = await get(`/${fragment}`, 'gzip, br')
+    expect(served.headers['content-encoding']).toBeUndefined()
+    expect(served.body.equals(fs.readFileSync(path.join(dist, fragment)))).toBe(true)
+  })
+})
