@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { CSS_LAYER_ORDER } from '../../vocabulary/css.ts'
 import { ROOT } from '../paths.ts'
 
 /**
@@ -13,7 +14,7 @@ export function siteCss(): string {
   // The layer order first, as the site's <head> declares it: a layer ranks where it first appears, and the
   // files below come in directory order.
   return [
-    '@layer reset, base, layout, components, utilities;',
+    CSS_LAYER_ORDER,
     ...fs
       .readdirSync(dir)
       .filter((f) => f.endsWith('.css'))

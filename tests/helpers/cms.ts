@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
+import { afterAll, beforeAll } from 'vitest'
 import { scratchDir } from '../../cms/paths.ts'
 
 export interface ThrowawayCms {
@@ -49,4 +50,44 @@ export async function makeUser(
     overrideAccess: true,
   })
   return { user: { ...user, collection: 'users' as const }, email, password }
+}
+
+/**
+ * A throwaway CMS with one editor for one spec file: opened before its tests, removed after them.
+ * `asEditor()` gives the Local API options that act as that editor with access checks on.
+ */
+export function useThrowawayCms() {
+  let cms: ThrowawayCms | undefined
+  let editor: Awaited<ReturnType<typeof makeUser>>['user'] | undefined
+  beforeAll(async () => {
+    cms = await openThrowawayCms()
+    editor = (await makeUser(cms.payload, 'editor')).user
+  })
+  afterAll(async () => {
+    await cms?.close()
+  })
+  const opened = () => {
+    if (!cms || !editor) throw new Error('useThrowawayCms: the CMS is open only inside tests and hooks')
+    return { cms, editor }
+  }
+  return {
+    get cms() {
+      return opened().cms
+    },
+    get payload() {
+      return opened().cms.payload
+    },
+    asEditor: () => ({ overrideAccess: false as const, user: opened().editor }),
+  }
+}
+
+/** Field errors of a Payload ValidationError, as { path: message }; fails when the write went through. */
+export async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
+  try {
+    await promise
+  } catch (error) {
+    const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors ?? []
+    return Object.fromEntries(errors.map((e) => [e.path, e.message]))
+  }
+  throw new Error('expected the write to be refused')
 }

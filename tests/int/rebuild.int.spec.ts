@@ -3,23 +3,19 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Payload } from 'payload'
-
 import { rebuildRequestsFile } from '../../cms/hooks/requestRebuild.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
 import { RebuildWorker, readStatus } from '../../scripts/lib/rebuild-worker.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { useThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /** Publish → rebuild: the CMS hooks ask, the worker coalesces, builds into a fresh folder, swaps. */
 
-let cms: ThrowawayCms
-let payload: Payload
-let editor: Awaited<ReturnType<typeof makeUser>>['user']
-const asEditor = () => ({ overrideAccess: false, user: editor })
+const local = useThrowawayCms()
+const { asEditor } = local
 
 const requests = () =>
   fs.existsSync(rebuildRequestsFile())
@@ -37,21 +33,11 @@ const news = (title: string) => ({
   publishedAt: '2026-11-20',
 })
 
-beforeAll(async () => {
-  cms = await openThrowawayCms()
-  payload = cms.payload
-  editor = (await makeUser(payload, 'editor')).user
-})
-
-afterAll(async () => {
-  await cms?.close()
-})
-
 // These seed a database and build sites for real: minutes on a busy 2-core machine.
 describe('what asks for a rebuild', { timeout: 180_000 }, () => {
   it('publishing, editing a published document and unpublishing do; drafts do not', async () => {
     const before = requests().length
-    const draft = await payload.create({
+    const draft = await local.payload.create({
       collection: 'news',
       data: news('只是草稿') as never,
       draft: true,
@@ -59,11 +45,16 @@ describe('what asks for a rebuild', { timeout: 180_000 }, () => {
     })
     expect(requests().length).toBe(before)
 
-    await payload.update({ collection: 'news', id: draft.id, data: { _status: 'published' }, ...asEditor() })
+    await local.payload.update({
+      collection: 'news',
+      id: draft.id,
+      data: { _status: 'published' },
+      ...asEditor(),
+    })
     expect(requests().at(-1)).toMatchObject({ collection: 'news', operation: 'update' })
     const published = requests().length
 
-    await payload.update({
+    await local.payload.update({
       collection: 'news',
       id: draft.id,
       data: { title: '新草稿' },
@@ -72,22 +63,27 @@ describe('what asks for a rebuild', { timeout: 180_000 }, () => {
     })
     expect(requests().length).toBe(published)
 
-    await payload.update({ collection: 'news', id: draft.id, data: { _status: 'draft' }, ...asEditor() })
+    await local.payload.update({
+      collection: 'news',
+      id: draft.id,
+      data: { _status: 'draft' },
+      ...asEditor(),
+    })
     expect(requests().at(-1)).toMatchObject({ collection: 'news', operation: 'unpublish' })
   })
 
   it('deputies, stations, media and site settings always do; the seed does not', async () => {
     const before = requests().length
-    await seed(payload, { data: undefined })
+    await seed(local.payload, { data: undefined })
     expect(requests().length).toBe(before)
-    const [deputy] = (await payload.find({ collection: 'deputies', limit: 1 })).docs
-    await payload.update({
+    const [deputy] = (await local.payload.find({ collection: 'deputies', limit: 1 })).docs
+    await local.payload.update({
       collection: 'deputies',
       id: deputy.id,
       data: { occupation: '新职业' },
       ...asEditor(),
     })
-    await payload.updateGlobal({ slug: 'site', data: { tagline: '新标语' }, ...asEditor() })
+    await local.payload.updateGlobal({ slug: 'site', data: { tagline: '新标语' }, ...asEditor() })
     expect(
       requests()
         .slice(-2)
@@ -101,13 +97,13 @@ describe('the rebuild worker', { timeout: 180_000 }, () => {
   let worker: RebuildWorker
   const builds: string[] = []
   let failNext = false
-  const dataDir = () => cms.dataDir
+  const dataDir = () => local.cms.dataDir
 
   beforeAll(async () => {
     const dist = path.join(dataDir(), 'dist')
     const env = {
-      DATA_DIR: cms.dataDir,
-      DATABASE_URI: cms.databaseUri,
+      DATA_DIR: local.cms.dataDir,
+      DATABASE_URI: local.cms.databaseUri,
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
     }
     await buildSite({ outDir: dist, env })
@@ -136,7 +132,7 @@ describe('the rebuild worker', { timeout: 180_000 }, () => {
   it('a burst of ten publishes makes at most two builds, and the new pages go live', async () => {
     const slugs: string[] = []
     for (let i = 0; i < 10; i++) {
-      const doc = await payload.create({
+      const doc = await local.payload.create({
         collection: 'news',
         data: { ...news(`连续发布第${i + 1}条`), _status: 'published' } as never,
         ...asEditor(),
@@ -159,7 +155,7 @@ describe('the rebuild worker', { timeout: 180_000 }, () => {
   it('a failed build leaves the last good site serving and records the error', async () => {
     const live = worker.live
     failNext = true
-    const doc = await payload.create({
+    const doc = await local.payload.create({
       collection: 'news',
       data: { ...news('构建失败时发布的'), _status: 'published' } as never,
       ...asEditor(),

@@ -2,17 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-import type { Payload } from 'payload'
+import { describe, expect, it } from 'vitest'
 
 import { toLexical } from '../../cms/seed/lexical.ts'
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { fieldErrors, makeUser, useThrowawayCms } from '../helpers/cms.ts'
 
-let cms: ThrowawayCms
-let payload: Payload
-let editor: Awaited<ReturnType<typeof makeUser>>['user']
-const asEditor = () => ({ overrideAccess: false, user: editor })
+const local = useThrowawayCms()
+const { asEditor } = local
 
 const news = (title: string, extra: Record<string, unknown> = {}) => ({
   title,
@@ -22,40 +18,19 @@ const news = (title: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 })
 
-/** Field errors of a Payload ValidationError, as { path: message }. */
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await promise
-  } catch (error) {
-    const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors ?? []
-    return Object.fromEntries(errors.map((e) => [e.path, e.message]))
-  }
-  throw new Error('expected the write to be refused')
-}
-
-beforeAll(async () => {
-  cms = await openThrowawayCms()
-  payload = cms.payload
-  editor = (await makeUser(payload, 'editor')).user
-})
-
-afterAll(async () => {
-  await cms?.close()
-})
-
 describe('required fields', () => {
   it('a news item without a title is refused and nothing is written', async () => {
-    const before = (await payload.count({ collection: 'news' })).totalDocs
+    const before = (await local.payload.count({ collection: 'news' })).totalDocs
     const errors = await fieldErrors(
-      payload.create({ collection: 'news', data: news('') as never, ...asEditor() }),
+      local.payload.create({ collection: 'news', data: news('') as never, ...asEditor() }),
     )
     expect(Object.keys(errors)).toContain('title')
-    expect((await payload.count({ collection: 'news' })).totalDocs).toBe(before)
+    expect((await local.payload.count({ collection: 'news' })).totalDocs).toBe(before)
   })
 
   it('a case without the residents’ request is refused', async () => {
     const errors = await fieldErrors(
-      payload.create({
+      local.payload.create({
         collection: 'cases',
         data: {
           title: '缺少诉求',
@@ -70,13 +45,13 @@ describe('required fields', () => {
       }),
     )
     expect(Object.keys(errors)).toContain('request')
-    expect((await payload.count({ collection: 'cases' })).totalDocs).toBe(0)
+    expect((await local.payload.count({ collection: 'cases' })).totalDocs).toBe(0)
   })
 })
 
 describe('slugs', () => {
   it('are generated from the Chinese title as readable pinyin', async () => {
-    const doc = await payload.create({
+    const doc = await local.payload.create({
       collection: 'news',
       data: news('奎山街道加装电梯') as never,
       ...asEditor(),
@@ -85,8 +60,12 @@ describe('slugs', () => {
   })
 
   it('stay the same when the title is edited', async () => {
-    const doc = await payload.create({ collection: 'news', data: news('原来的标题') as never, ...asEditor() })
-    const edited = await payload.update({
+    const doc = await local.payload.create({
+      collection: 'news',
+      data: news('原来的标题') as never,
+      ...asEditor(),
+    })
+    const edited = await local.payload.update({
       collection: 'news',
       id: doc.id,
       data: { title: '完全不同的新标题' },
@@ -96,8 +75,16 @@ describe('slugs', () => {
   })
 
   it('are made unique with a number when titles repeat', async () => {
-    const a = await payload.create({ collection: 'news', data: news('同名通知') as never, ...asEditor() })
-    const b = await payload.create({ collection: 'news', data: news('同名通知') as never, ...asEditor() })
+    const a = await local.payload.create({
+      collection: 'news',
+      data: news('同名通知') as never,
+      ...asEditor(),
+    })
+    const b = await local.payload.create({
+      collection: 'news',
+      data: news('同名通知') as never,
+      ...asEditor(),
+    })
     expect(a.slug).toBe('tong-ming-tong-zhi')
     expect(b.slug).toBe('tong-ming-tong-zhi-2')
   })
@@ -105,25 +92,37 @@ describe('slugs', () => {
   it('a typed slug that is not lowercase ASCII is refused with a Chinese message', async () => {
     for (const slug of ['中文链接', 'Has Spaces', 'UPPER', '-edge-', 'a--b', 'x/y']) {
       const errors = await fieldErrors(
-        payload.create({ collection: 'news', data: news('坏链接名', { slug }) as never, ...asEditor() }),
+        local.payload.create({
+          collection: 'news',
+          data: news('坏链接名', { slug }) as never,
+          ...asEditor(),
+        }),
       )
       expect(errors.slug).toMatch(/链接名只能由小写英文字母/)
     }
     expect(
-      (await payload.count({ collection: 'news', where: { title: { equals: '坏链接名' } } })).totalDocs,
+      (await local.payload.count({ collection: 'news', where: { title: { equals: '坏链接名' } } })).totalDocs,
     ).toBe(0)
   })
 
   it('a slug taken by another document is refused', async () => {
-    await payload.create({ collection: 'stations', data: station('kuishan-station') as never, ...asEditor() })
+    await local.payload.create({
+      collection: 'stations',
+      data: station('kuishan-station') as never,
+      ...asEditor(),
+    })
     await expect(
-      payload.create({ collection: 'stations', data: station('kuishan-station') as never, ...asEditor() }),
+      local.payload.create({
+        collection: 'stations',
+        data: station('kuishan-station') as never,
+        ...asEditor(),
+      }),
     ).rejects.toThrow()
-    expect((await payload.count({ collection: 'stations' })).totalDocs).toBe(1)
+    expect((await local.payload.count({ collection: 'stations' })).totalDocs).toBe(1)
   })
 
   it('deputy slugs read surnames as surnames', async () => {
-    const doc = await payload.create({
+    const doc = await local.payload.create({
       collection: 'deputies',
       data: { name: '曾国华', level: 'district', street: 'taishan' },
       ...asEditor(),
@@ -147,13 +146,13 @@ function station(slug: string) {
 
 describe('deputies', () => {
   it('pinyin follows the name and cannot be typed by hand', async () => {
-    const doc = await payload.create({
+    const doc = await local.payload.create({
       collection: 'deputies',
       data: { name: '单小明', pinyin: 'dan xiao ming', level: 'city', street: 'kuishan' },
       ...asEditor(),
     })
     expect(doc.pinyin).toBe('shan xiao ming')
-    const renamed = await payload.update({
+    const renamed = await local.payload.update({
       collection: 'deputies',
       id: doc.id,
       data: { name: '解文' },
@@ -165,7 +164,7 @@ describe('deputies', () => {
 
   it('a mobile number in a public text is refused', async () => {
     const errors = await fieldErrors(
-      payload.create({
+      local.payload.create({
         collection: 'deputies',
         data: { name: '王芳', level: 'district', street: 'hubin', commitments: '有事请打 138 0516 1234' },
         ...asEditor(),
@@ -173,13 +172,13 @@ describe('deputies', () => {
     )
     expect(errors.commitments).toMatch(/手机号码/)
     expect(
-      (await payload.count({ collection: 'deputies', where: { name: { equals: '王芳' } } })).totalDocs,
+      (await local.payload.count({ collection: 'deputies', where: { name: { equals: '王芳' } } })).totalDocs,
     ).toBe(0)
   })
 
   it('a level outside 区/市/省/全国 is refused', async () => {
     const errors = await fieldErrors(
-      payload.create({
+      local.payload.create({
         collection: 'deputies',
         data: { name: '李强', level: 'village' as never, street: 'hubin' },
         ...asEditor(),
@@ -192,7 +191,7 @@ describe('deputies', () => {
 describe('stations', () => {
   it('a private mobile number as the public phone is refused', async () => {
     const errors = await fieldErrors(
-      payload.create({
+      local.payload.create({
         collection: 'stations',
         data: { ...station('hubin-home'), phone: '13805161234' } as never,
         ...asEditor(),
@@ -205,7 +204,7 @@ describe('stations', () => {
 describe('lectures', () => {
   it('a video link must be an https URL', async () => {
     const errors = await fieldErrors(
-      payload.create({
+      local.payload.create({
         collection: 'lectures',
         data: {
           title: '微讲堂',
@@ -223,7 +222,7 @@ describe('lectures', () => {
 
 describe('uploads', () => {
   const mediaFiles = () => {
-    const dir = path.join(cms.dataDir, 'media')
+    const dir = path.join(local.cms.dataDir, 'media')
     return fs.existsSync(dir) ? fs.readdirSync(dir) : []
   }
 
@@ -231,7 +230,7 @@ describe('uploads', () => {
     const jpg = await sharp({ create: { width: 2000, height: 1200, channels: 3, background: '#336699' } })
       .jpeg()
       .toBuffer()
-    const doc = await payload.create({
+    const doc = await local.payload.create({
       collection: 'media',
       data: { alt: '蓝色测试图' },
       file: { data: jpg, mimetype: 'image/jpeg', name: 'blue.jpg', size: jpg.length },
@@ -250,7 +249,7 @@ describe('uploads', () => {
       .toBuffer()
     const before = mediaFiles().length
     const errors = await fieldErrors(
-      payload.create({
+      local.payload.create({
         collection: 'media',
         data: { alt: '' },
         file: { data: png, mimetype: 'image/png', name: 'noalt.png', size: png.length },
@@ -276,24 +275,24 @@ describe('uploads', () => {
       'doc.pdf',
     ],
   ])('%s is refused with a clear message and nothing is stored', async (_label, data, mimetype, name) => {
-    const beforeDocs = (await payload.count({ collection: 'media' })).totalDocs
+    const beforeDocs = (await local.payload.count({ collection: 'media' })).totalDocs
     const beforeFiles = mediaFiles().length
     await expect(
-      payload.create({
+      local.payload.create({
         collection: 'media',
         data: { alt: '错误类型' },
         file: { data, mimetype, name, size: data.length },
         ...asEditor(),
       }),
     ).rejects.toThrow(/不支持的文件类型|Invalid file type/)
-    expect((await payload.count({ collection: 'media' })).totalDocs).toBe(beforeDocs)
+    expect((await local.payload.count({ collection: 'media' })).totalDocs).toBe(beforeDocs)
     expect(mediaFiles().length).toBe(beforeFiles)
   })
 
   it('an oversized image is refused with its size in the message', async () => {
     const size = 16 * 1024 * 1024
     await expect(
-      payload.create({
+      local.payload.create({
         collection: 'media',
         data: { alt: '太大' },
         file: { data: Buffer.alloc(size), mimetype: 'image/jpeg', name: 'huge.jpg', size },
@@ -305,14 +304,16 @@ describe('uploads', () => {
 
 describe('login', () => {
   it('locks an account after 5 failed logins', async () => {
-    const { email, password } = await makeUser(payload, 'editor')
+    const { email, password } = await makeUser(local.payload, 'editor')
     for (let i = 0; i < 5; i++) {
       await expect(
-        payload.login({ collection: 'users', data: { email, password: 'wrong-password' } }),
+        local.payload.login({ collection: 'users', data: { email, password: 'wrong-password' } }),
       ).rejects.toThrow()
     }
     // Even the right password is refused while the account is locked.
-    await expect(payload.login({ collection: 'users', data: { email, password } })).rejects.toMatchObject({
+    await expect(
+      local.payload.login({ collection: 'users', data: { email, password } }),
+    ).rejects.toMatchObject({
       name: 'LockedAuth',
     })
   })

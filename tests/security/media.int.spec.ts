@@ -2,12 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-import type { Payload } from 'payload'
+import { describe, expect, it } from 'vitest'
 
 import { ROOT } from '../../cms/paths.ts'
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { useThrowawayCms } from '../helpers/cms.ts'
 
 /**
  * Issue 11, finding 2a and 7: an editor's upload is decided by its bytes, never by its name or declared
@@ -15,10 +13,8 @@ import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts
  * Local API as an editor, access enforced.
  */
 
-let cms: ThrowawayCms
-let payload: Payload
-let editor: Awaited<ReturnType<typeof makeUser>>['user']
-const asEditor = () => ({ overrideAccess: false, user: editor })
+const local = useThrowawayCms()
+const { asEditor } = local
 
 /** The attack file: a real WebM header (the seed's sample lecture) with a page appended. */
 const PAGE = '<!doctype html><script>fetch("/api/users",{method:"POST"})</script>'
@@ -27,11 +23,11 @@ const polyglot = Buffer.concat([
   Buffer.from(PAGE),
 ])
 
-const stored = (filename: string | null | undefined) => path.join(cms.dataDir, 'media', filename ?? '')
-const mediaFiles = () => fs.readdirSync(path.join(cms.dataDir, 'media'))
+const stored = (filename: string | null | undefined) => path.join(local.cms.dataDir, 'media', filename ?? '')
+const mediaFiles = () => fs.readdirSync(path.join(local.cms.dataDir, 'media'))
 
 function upload(data: Buffer, name: string, mimetype: string, alt = '测试文件') {
-  return payload.create({
+  return local.payload.create({
     collection: 'media',
     data: { alt },
     file: { data, name, mimetype, size: data.length },
@@ -48,16 +44,6 @@ async function refusal(promise: Promise<unknown>): Promise<{ status?: number; me
   }
   throw new Error('expected the upload to be refused')
 }
-
-beforeAll(async () => {
-  cms = await openThrowawayCms()
-  payload = cms.payload
-  editor = (await makeUser(payload, 'editor')).user
-})
-
-afterAll(async () => {
-  await cms?.close()
-})
 
 describe('the type comes from the content', () => {
   it.each([
@@ -104,7 +90,7 @@ describe('the type comes from the content', () => {
       .toBuffer()
     const doc = await upload(png, 'before.png', 'image/png')
     const refused = await refusal(
-      payload.update({
+      local.payload.update({
         collection: 'media',
         id: doc.id,
         data: {},
@@ -113,7 +99,7 @@ describe('the type comes from the content', () => {
       }),
     )
     expect(refused.status).toBe(400)
-    const updated = await payload.update({
+    const updated = await local.payload.update({
       collection: 'media',
       id: doc.id,
       data: {},
@@ -126,7 +112,7 @@ describe('the type comes from the content', () => {
 
   it('a create that asks Payload to fetch the file from a URL is refused', async () => {
     const { status, message } = await refusal(
-      payload.create({
+      local.payload.create({
         collection: 'media',
         data: { alt: '网址', filename: 'clip.htm', url: 'https://example.org/clip.htm' } as never,
         ...asEditor(),

@@ -5,18 +5,14 @@
  * Local API with access checks on, must be refused with the Chinese message and store nothing; so must a
  * message reply.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-import type { Payload } from 'payload'
+import { describe, expect, it } from 'vitest'
 
 import { importDeputies } from '../../cms/import/deputies.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { fieldErrors, useThrowawayCms } from '../helpers/cms.ts'
 
-let cms: ThrowawayCms
-let payload: Payload
-let editor: Awaited<ReturnType<typeof makeUser>>['user']
-const asEditor = () => ({ overrideAccess: false, user: editor })
+const local = useThrowawayCms()
+const { asEditor } = local
 
 const FORMATS: [string, string][] = [
   ['full-width digits', '１３８００１３８０００'],
@@ -29,29 +25,8 @@ const FORMATS: [string, string][] = [
   ['+86', '+86 138-0013-8000'],
 ]
 
-/** Field errors of a Payload ValidationError, as { path: message }. */
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await promise
-  } catch (error) {
-    const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors ?? []
-    return Object.fromEntries(errors.map((e) => [e.path, e.message]))
-  }
-  throw new Error('expected the write to be refused')
-}
-
 const count = async (collection: 'deputies' | 'stations') =>
-  (await payload.count({ collection, overrideAccess: true })).totalDocs
-
-beforeAll(async () => {
-  cms = await openThrowawayCms()
-  payload = cms.payload
-  editor = (await makeUser(payload, 'editor')).user
-})
-
-afterAll(async () => {
-  await cms?.close()
-})
+  (await local.payload.count({ collection, overrideAccess: true })).totalDocs
 
 describe('deputies', () => {
   const deputy = { name: '王芳', level: 'district', street: 'hubin' } as const
@@ -70,7 +45,11 @@ describe('deputies', () => {
     const before = await count('deputies')
     for (const [field, text] of fields) {
       const errors = await fieldErrors(
-        payload.create({ collection: 'deputies', data: { ...deputy, [field]: text(phone) }, ...asEditor() }),
+        local.payload.create({
+          collection: 'deputies',
+          data: { ...deputy, [field]: text(phone) },
+          ...asEditor(),
+        }),
       )
       expect(errors[field], field).toBe('这里不能填写手机号码：代表的联系方式统一通过实践站公开。')
     }
@@ -78,14 +57,14 @@ describe('deputies', () => {
   })
 
   it('refuses it on update too, keeping the stored text', async () => {
-    const doc = await payload.create({
+    const doc = await local.payload.create({
       collection: 'deputies',
       data: { ...deputy, commitments: '2026年11月13日起每周接待，电话 0516-83861065' },
       ...asEditor(),
     })
     for (const [, phone] of FORMATS) {
       const errors = await fieldErrors(
-        payload.update({
+        local.payload.update({
           collection: 'deputies',
           id: doc.id,
           data: { commitments: `请打 ${phone}` },
@@ -94,7 +73,7 @@ describe('deputies', () => {
       )
       expect(errors.commitments).toMatch(/不能填写手机号码/)
     }
-    const stored = await payload.findByID({ collection: 'deputies', id: doc.id, overrideAccess: true })
+    const stored = await local.payload.findByID({ collection: 'deputies', id: doc.id, overrideAccess: true })
     expect(stored.commitments).toBe('2026年11月13日起每周接待，电话 0516-83861065')
   })
 })
@@ -107,7 +86,7 @@ describe('the deputy import', () => {
       line: i + 2,
       values: { 编号: `QS-T-${i}`, 姓名: '王芳', 层级: '区', 街道: '湖滨街道', [column]: `电话 ${phone}` },
     }))
-    const report = await importDeputies(payload, rows, { user: editor as never })
+    const report = await importDeputies(local.payload, rows, { user: asEditor().user as never })
     expect(report.written).toBe(false)
     for (const [i, column] of columns.entries())
       expect(report.problems, column).toContainEqual({
@@ -141,7 +120,7 @@ describe('stations', () => {
       const before = await count('stations')
       for (const [field, text] of fields) {
         const errors = await fieldErrors(
-          payload.create({
+          local.payload.create({
             collection: 'stations',
             data: { ...station, [field]: text(phone) } as never,
             ...asEditor(),
@@ -150,7 +129,7 @@ describe('stations', () => {
         expect(errors[field], field).toBe('这里不能填写手机号码：站点只公开办公座机（例如 0516-83861065）。')
       }
       const errors = await fieldErrors(
-        payload.create({ collection: 'stations', data: { ...station, phone } as never, ...asEditor() }),
+        local.payload.create({ collection: 'stations', data: { ...station, phone } as never, ...asEditor() }),
       )
       expect(errors.phone).toMatch(/办公座机/)
       expect(await count('stations')).toBe(before)
@@ -158,7 +137,7 @@ describe('stations', () => {
   )
 
   it('accepts what editors write every day', async () => {
-    const doc = await payload.create({
+    const doc = await local.payload.create({
       collection: 'stations',
       data: {
         ...station,
@@ -174,7 +153,7 @@ describe('stations', () => {
 
 describe('message replies', () => {
   it.each(FORMATS)('refuses %s in a reply and in the public summary, storing nothing', async (_, phone) => {
-    const message = await payload.create({
+    const message = await local.payload.create({
       collection: 'messages',
       data: {
         category: 'other',
@@ -186,7 +165,7 @@ describe('message replies', () => {
       overrideAccess: true,
     })
     const errors = await fieldErrors(
-      payload.update({
+      local.payload.update({
         collection: 'messages',
         id: message.id,
         data: { replies: [{ date: '2026-11-20', text: `已处理，回电 ${phone}` }] },
@@ -195,7 +174,7 @@ describe('message replies', () => {
     )
     expect(errors['replies.0.text']).toBe('答复会显示在群众的跟踪页上，不能包含手机号码。')
     const summary = await fieldErrors(
-      payload.update({
+      local.payload.update({
         collection: 'messages',
         id: message.id,
         data: { publicSummary: `已修好，联系 ${phone}` },
@@ -203,7 +182,11 @@ describe('message replies', () => {
       }),
     )
     expect(summary.publicSummary).toBe('公开摘要不能包含电话号码。')
-    const stored = await payload.findByID({ collection: 'messages', id: message.id, overrideAccess: true })
+    const stored = await local.payload.findByID({
+      collection: 'messages',
+      id: message.id,
+      overrideAccess: true,
+    })
     expect(stored.replies ?? []).toEqual([])
     expect(stored.publicSummary ?? null).toBeNull()
   })
