@@ -6,6 +6,7 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/int/**/*.int.spec.ts',
       'tests/security/**/*.{int,e2e}.spec.ts',
+      'tests/ops/**/*.{int,e2e}.spec.ts',
       'tests/e2e/**/*.e2e.spec.ts',
     ],
     // Each file gets its own process: the Payload config reads DATABASE_URI/DATA_DIR once per process.

@@ -96,6 +96,7 @@ const worker = new RebuildWorker({
   statusFile: path.join(dataDir(), 'site-builds.json'),
   buildsDir: path.join(dataDir(), 'site-builds'),
   initialLive: distDir,
+  liveLink: path.join(dataDir(), 'site-live'),
   debounceMs: Number(process.env.REBUILD_DEBOUNCE_MS ?? 1500),
   build: (outDir, base) =>
     buildSite({

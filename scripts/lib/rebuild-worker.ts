@@ -29,6 +29,11 @@ export interface RebuildWorkerOptions {
   buildsDir: string
   /** The folder served before the first rebuild (dist/). */
   initialLive: string
+  /**
+   * A symbolic link kept pointing at the live build, for a front server that serves a fixed path (nginx,
+   * docs/deploy.md). Replaced atomically (a new link renamed over the old), so no request sees it missing.
+   */
+  liveLink?: string
   /** Quiet time after the last request before building: a burst of publishes makes one build. */
   debounceMs: number
   /** Builds into `outDir`; `base` is the live build, whose unchanged pages an incremental build reuses. */
@@ -54,6 +59,7 @@ export class RebuildWorker {
     const builds = readStatus(options.statusFile)?.builds ?? []
     this.status = { live: options.initialLive, running: null, queued: false, builds }
     this.prune(options.initialLive)
+    this.pointLink()
     // Requests written before this start are covered by the build `npm start` just made.
     this.offset = fs.existsSync(options.requestsFile) ? fs.statSync(options.requestsFile).size : 0
     this.save()
@@ -148,6 +154,7 @@ export class RebuildWorker {
       await this.options.build(outDir, this.status.live)
       const previous = this.status.live
       this.status.live = outDir
+      this.pointLink()
       record = { id, startedAt: this.status.running.startedAt, ms: Date.now() - started, ok: true, trigger }
       this.options.log(`rebuild: live in ${(record.ms / 1000).toFixed(1)} s`)
       try {
@@ -177,6 +184,15 @@ export class RebuildWorker {
     this.save()
     this.running = false
     if (this.pending.length) this.schedule()
+  }
+
+  private pointLink(): void {
+    const link = this.options.liveLink
+    if (!link) return
+    const tmp = `${link}.${process.pid}.tmp`
+    fs.rmSync(tmp, { force: true })
+    fs.symlinkSync(path.resolve(this.status.live), tmp)
+    fs.renameSync(tmp, link)
   }
 
   /** Keeps the live build and the one before it (a reader may still be on it); removes older ones. */

@@ -16,7 +16,7 @@ export interface SiteServer {
  * The extensions the media library stores (cms/uploads/media-file.ts), which sirv types by extension
  * (image/jpeg … video/webm): nothing else is served from /media/.
  */
-const MEDIA_EXTENSIONS = new Set(['.jpg', '.png', '.webp', '.avif', '.gif', '.mp4', '.webm'])
+export const MEDIA_EXTENSIONS = new Set(['.jpg', '.png', '.webp', '.avif', '.gif', '.mp4', '.webm'])
 
 /**
  * The headers of every response. Pages load scripts from the site only: there is no inline script or
@@ -52,7 +52,7 @@ export function siteHeaders(cmsUrl: string): Record<string, string> {
  * from that opaque origin: hence media-src and the open CORS header on files that are public anyway)
  * and styles itself inline. Pictures and videos embedded by pages follow the page's policy.
  */
-const MEDIA_HEADERS = {
+export const MEDIA_HEADERS = {
   'content-security-policy':
     "default-src 'none'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
   'access-control-allow-origin': '*',

@@ -1,0 +1,209 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
+import { nginxConfig } from '../../scripts/lib/nginx-config.ts'
+import { useBrowser } from '../helpers/browser-site.ts'
+import { openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { scratchDir } from '../../cms/index.ts'
+import { freePort } from '../helpers/ports.ts'
+
+/**
+ * Issue 13, item 1: the production front server. Debian's nginx runs the configuration docs/deploy.md
+ * gives (scripts/lib/nginx-config.ts) on loopback, in front of the built test site and a real CMS server
+ * that trusts only nginx. Residents are played by connections from different loopback addresses
+ * (127.0.0.2, 127.0.0.3), which nginx sees as different clients, as it would see different homes.
+ */
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
+const LIMIT = 2
+
+const dist = inject('siteDir')
+const chromium = useBrowser()
+let cms: ThrowawayCms
+let server: CmsServer
+let nginx: ChildProcess | undefined
+let prefix = ''
+let front = ''
+let nginxLog = ''
+
+beforeAll(async () => {
+  if (!fs.existsSync(NGINX))
+    throw new Error(`nginx is not installed at ${NGINX} (npm test installs it with apt-get)`)
+  const port = await freePort()
+  front = `http://127.0.0.1:${port}`
+  cms = await openThrowawayCms()
+  server = await startCmsServer({
+    port: await freePort(),
+    env: {
+      DATABASE_URI: cms.databaseUri,
+      DATA_DIR: cms.dataDir,
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
+      TRUSTED_PROXIES: '127.0.0.1',
+      MESSAGE_LIMIT_IP: `${LIMIT}/1h`,
+      // What production sets: the public address, which the admin is served from through nginx.
+      CMS_PUBLIC_URL: front,
+      SITE_URL: front,
+    },
+  })
+  prefix = scratchDir('minhu-nginx-')
+  const include = nginxConfig({
+    listen: `127.0.0.1:${port}`,
+    serverName: 'localhost',
+    siteRoot: dist,
+    cms: [new URL(server.url).host],
+    publicCmsUrl: front,
+  })
+  fs.writeFileSync(path.join(prefix, 'minhu.conf'), include)
+  // The wrapper a distribution's nginx.conf provides; `user root` because the test folders are private.
+  fs.writeFileSync(
+    path.join(prefix, 'nginx.conf'),
+    [
+      ...(process.getuid?.() === 0 ? ['user root;'] : []),
+      'worker_processes 1;',
+      `pid ${path.join(prefix, 'nginx.pid')};`,
+      'error_log stderr warn;',
+      'events { worker_connections 512; }',
+      'http {',
+      '  include /etc/nginx/mime.types;',
+      '  default_type application/octet-stream;',
+      '  access_log off;',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (t) => `  ${t}_temp_path ${path.join(prefix, t)};`,
+      ),
+      `  include ${path.join(prefix, 'minhu.conf')};`,
+      '}',
+    ].join('\n'),
+  )
+  nginx = spawn(NGINX, ['-c', path.join(prefix, 'nginx.conf'), '-p', prefix, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  nginx.stderr!.on('data', (chunk: Buffer) => (nginxLog += chunk.toString()))
+  for (let i = 0; ; i++) {
+    const up = await request('/').then(
+      () => true,
+      () => false,
+    )
+    if (up) break
+    if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${nginxLog}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+})
+
+afterAll(async () => {
+  nginx?.kill()
+  await server?.stop()
+  await cms?.close()
+  if (prefix) fs.rmSync(prefix, { recursive: true, force: true })
+})
+
+/** A request through nginx from `from` (a loopback address), with the bytes as they came. */
+function request(
+  url: string,
+  options: { from?: string; method?: string; headers?: Record<string, string>; body?: Buffer } = {},
+) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(
+        `${front}${url}`,
+        { method: options.method ?? 'GET', headers: options.headers, localAddress: options.from },
+        (res) => {
+          let body = ''
+          res.setEncoding('utf8')
+          res.on('data', (chunk: string) => (body += chunk))
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }))
+        },
+      )
+      req.on('error', reject)
+      req.end(options.body)
+    },
+  )
+}
+
+let counter = 0
+/** A valid message form, different each time (the duplicate check refuses a repeated text). */
+async function submit(from: string, headers: Record<string, string> = {}) {
+  counter++
+  const form = new FormData()
+  const fields = {
+    category: 'other',
+    street: 'kuishan',
+    community: '矿山社区',
+    body: `第${counter}件：小区门口的路灯坏了很久，晚上老人出门看不清路，希望尽快修好。`,
+    name: '李先生',
+    phone: `137${String(10_000_000 + counter).slice(-8)}`,
+    consent: 'yes',
+    website: '',
+  }
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  const encoded = new Response(form)
+  const body = Buffer.from(await encoded.arrayBuffer())
+  return request('/api/messages/submit', {
+    from,
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': encoded.headers.get('content-type')!,
+      accept: 'application/json',
+      origin: front,
+      ...headers,
+    },
+  })
+}
+
+describe('nginx in front of the site and the CMS', () => {
+  it('brings the security headers to the browser, and search works under them with no CSP violation', async () => {
+    const context = await chromium.browser.newContext()
+    const page = await context.newPage()
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text())
+    })
+    const response = await page.goto(`${front}/search/?q=${encodeURIComponent('加装电梯')}`)
+    const headers = response!.headers()
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(headers['content-security-policy']).toContain(`connect-src 'self' ${front}`)
+    expect(headers['x-content-type-options']).toBe('nosniff')
+    expect(headers['x-frame-options']).toBe('DENY')
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+    expect(headers['content-encoding']).toBe('gzip')
+    await page.locator('#search-results li').first().waitFor({ timeout: 30_000 })
+    expect(violations).toEqual([])
+    // The admin comes through the same address, with the CMS's own headers.
+    const admin = await page.goto(`${front}/admin/login`)
+    expect(admin!.status()).toBe(200)
+    expect(admin!.headers()['x-frame-options']).toBeDefined()
+    await context.close()
+  })
+
+  it('caches hashed assets for a year and makes pages revalidate', async () => {
+    const css = fs.readdirSync(path.join(dist, '_astro')).find((f) => f.endsWith('.css'))!
+    const asset = await request(`/_astro/${css}`)
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers['content-security-policy']).toContain("default-src 'self'")
+    const page = await request('/news/')
+    expect(page.headers['cache-control']).toBe('no-cache')
+    const again = await request('/news/', { headers: { 'if-none-match': String(page.headers.etag) } })
+    expect(again.status).toBe(304)
+    const missing = await request('/no/such/page/')
+    expect(missing.status).toBe(404)
+    expect(missing.body).toContain('页面不存在')
+    // Only the stored media types are served, inert.
+    expect((await request('/media/clip.htm')).status).toBe(404)
+  })
+
+  it('limits messages per real client address, and a forged X-Forwarded-For changes nothing', async () => {
+    for (let i = 0; i < LIMIT; i++) expect((await submit('127.0.0.2')).status).toBe(201)
+    const over = await submit('127.0.0.2')
+    expect(over.status).toBe(429)
+    expect(over.body).toMatch(/[\u4e00-\u9fff]/)
+    // The same home claiming to be others: nginx overwrites the header, the CMS sees 127.0.0.2.
+    for (const forged of ['203.0.113.7', '127.0.0.3', '198.51.100.1, 203.0.113.9'])
+      expect((await submit('127.0.0.2', { 'x-forwarded-for': forged })).status).toBe(429)
+    // Another home is not affected.
+    expect((await submit('127.0.0.3')).status).toBe(201)
+  })
+})
