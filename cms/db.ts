@@ -59,7 +59,12 @@ export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): Data
     // MIGRATION_DIR exists for scripts/check-generated.ts, which diffs the schema in a scratch copy.
     migrationDir: process.env.MIGRATION_DIR ?? path.join(ROOT, 'cms', 'migrations'),
     prodMigrations: migrations,
-    busyTimeout: 5000,
+    // Several processes use the file (the CMS server, npm start's seed and checks, the importer, a second CMS
+    // process): WAL lets readers go on while one writes, and a writer waits up to 10 s for another instead
+    // of failing with SQLITE_BUSY. FULL syncs the log at every commit: a tracking code a resident was
+    // given survives a power cut, not only a killed process (docs/decisions.md).
+    busyTimeout: 10_000,
+    wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'FULL' },
   })
 }
 

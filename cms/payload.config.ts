@@ -18,6 +18,7 @@ import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
 import { isAdmin, isStaffRequest } from './access/index.ts'
 import { databaseAdapter } from './db.ts'
+import { sweepOrphanPhotos } from './messages/orphans.ts'
 import { logEmail } from './email.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
@@ -100,6 +101,11 @@ export default buildConfig({
       ...defaultJobsCollection,
       access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
     }),
+  },
+  // The CMS server (scripts/cms-server.ts) cleans up after a process that died mid-submission.
+  onInit: async (payload) => {
+    if (process.env.MINHU_CMS_SERVER !== '1') return
+    await sweepOrphanPhotos(payload, new Date(Date.now() - process.uptime() * 1000))
   },
   editor: lexicalEditor(),
   email: logEmail,

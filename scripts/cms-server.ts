@@ -35,6 +35,8 @@ try {
 /** Headers only a trusted proxy may set: from anyone else they are dropped before Next sees them. */
 const PROXY_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'x-real-ip']
 
+// Tells the config it runs in the server (cms/messages/orphans.ts: start-up clean-up).
+process.env.MINHU_CMS_SERVER = '1'
 const app = next({ dev: false, dir: path.join(ROOT, 'cms'), hostname: host, port })
 await app.prepare()
 const handle = app.getRequestHandler()
