@@ -135,7 +135,7 @@ async function build(outDir: string, stock: boolean): Promise<BuildFigures> {
     ['build'],
     { SITE_OUT_DIR: outDir, SEARCH_RECORDS_OUT: recordsOut, ...(stock ? { SEARCH_MODE: 'stock' } : {}) },
     (line) => {
-      const read = line.match(/cms: read .* in (\d+) ms/)
+      const read = line.match(/\[cms-site\] read .* in (\d+) ms/)
       if (read) cmsReadMs = Number(read[1])
       const indexed = line.match(/indexed (\d+) pages for search in (\d+) ms(?:.*waited (\d+) ms)?/)
       if (indexed) {

@@ -96,8 +96,10 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         root = fileURLToPath(config.root)
         const cacheDir = fileURLToPath(config.cacheDir)
         fs.mkdirSync(cacheDir, { recursive: true })
+        const stale = removeStaleBuildDirs(cacheDir)
+        if (stale) logger.info(`removed ${stale} build folders left by builds that were killed`)
         context = {
-          dir: fs.mkdtempSync(path.join(cacheDir, 'build-')),
+          dir: fs.mkdtempSync(path.join(cacheDir, `build-${process.pid}-`)),
           draft: draftFromEnv(),
           planned: null,
           contentRead,
@@ -152,6 +154,30 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         process.removeListener('exit', cleanUp)
       },
     },
+  }
+}
+
+/**
+ * Build folders are named `build-<pid>-…`. A build killed outright (SIGKILL, power cut) cannot remove its
+ * own; the next build removes every one whose process is gone.
+ */
+function removeStaleBuildDirs(cacheDir: string): number {
+  let removed = 0
+  for (const name of fs.readdirSync(cacheDir)) {
+    const pid = Number(/^build-(\d+)-/.exec(name)?.[1])
+    if (!pid || pid === process.pid || isAlive(pid)) continue
+    fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true })
+    removed++
+  }
+  return removed
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
