@@ -76,6 +76,7 @@ export interface Config {
     'message-photos': MessagePhoto;
     media: Media;
     users: User;
+    'rate-slots': RateSlot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +98,7 @@ export interface Config {
     'message-photos': MessagePhotosSelect<false> | MessagePhotosSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'rate-slots': RateSlotsSelect<false> | RateSlotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -632,6 +634,18 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-slots".
+ */
+export interface RateSlot {
+  id: number;
+  slot: string;
+  limit: string;
+  key: string;
+  at: number;
+  expiresAt: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -781,6 +795,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'rate-slots';
+        value: number | RateSlot;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1087,6 +1105,17 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-slots_select".
+ */
+export interface RateSlotsSelect<T extends boolean = true> {
+  slot?: T;
+  limit?: T;
+  key?: T;
+  at?: T;
+  expiresAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -17,6 +17,7 @@ import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
 import { isAdmin, isStaffRequest } from './access/index.ts'
+import { RateSlots } from './collections/RateSlots.ts'
 import { databaseAdapter } from './db.ts'
 import { sweepOrphanPhotos } from './messages/orphans.ts'
 import { logEmail } from './email.ts'
@@ -75,7 +76,7 @@ export default buildConfig({
     supportedLanguages: { zh },
     fallbackLanguage: 'zh',
   },
-  collections: [News, Lectures, Cases, Deputies, Stations, Messages, MessagePhotos, Media, Users],
+  collections: [News, Lectures, Cases, Deputies, Stations, Messages, MessagePhotos, Media, Users, RateSlots],
   globals: [Site],
   plugins: [
     // What the static site is built from: changes to these ask for a rebuild (messages decide for

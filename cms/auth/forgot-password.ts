@@ -20,7 +20,7 @@ import {
 import { after } from 'next/server'
 
 import { clientIp } from '../messages/endpoints.ts'
-import { parseLimit, SlidingWindow } from '../messages/rate-limit.ts'
+import { parseLimit, SharedWindow } from '../messages/rate-limit.ts'
 
 /**
  * Named by hand: the admin build minifies class names away, and Payload answers an error without a name
@@ -33,12 +33,15 @@ class TooManyRequests extends APIError {
   }
 }
 
-let windows: { ip: SlidingWindow; email: SlidingWindow } | undefined
+let windows: { ip: SharedWindow; email: SharedWindow } | undefined
 
 function resetLimits() {
   windows ??= {
-    ip: new SlidingWindow(parseLimit('RESET_LIMIT_IP', process.env.RESET_LIMIT_IP, '5/1h')),
-    email: new SlidingWindow(parseLimit('RESET_LIMIT_EMAIL', process.env.RESET_LIMIT_EMAIL, '3/1h')),
+    ip: new SharedWindow('reset-ip', parseLimit('RESET_LIMIT_IP', process.env.RESET_LIMIT_IP, '5/1h')),
+    email: new SharedWindow(
+      'reset-email',
+      parseLimit('RESET_LIMIT_EMAIL', process.env.RESET_LIMIT_EMAIL, '3/1h'),
+    ),
   }
   return windows
 }
@@ -47,25 +50,25 @@ function resetLimits() {
 const normalise = (email: unknown) => (typeof email === 'string' ? email.toLowerCase().trim() : '')
 
 /** Counts one reset request, or throws a 429 (with Retry-After) when the client or the address is over. */
-function admitResetRequest(req: PayloadRequest, email: string): void {
+async function admitResetRequest(req: PayloadRequest, email: string): Promise<void> {
   const ip = clientIp(req)
   const { ip: perIp, email: perEmail } = resetLimits()
-  const wait = Math.max(perIp.retryAfter(ip), email ? perEmail.retryAfter(email) : 0)
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000)
-    req.responseHeaders ??= new Headers()
-    req.responseHeaders.set('retry-after', String(seconds))
-    throw new TooManyRequests(
-      `Too many password-reset requests; try again in ${Math.ceil(seconds / 60)} minute(s).`,
-    )
-  }
-  perIp.hit(ip)
-  if (email) perEmail.hit(email)
+  const byIp = await perIp.take(req.payload, ip)
+  const byEmail = byIp.ok && email ? await perEmail.take(req.payload, email) : undefined
+  const refused = !byIp.ok ? byIp : byEmail && !byEmail.ok ? byEmail : undefined
+  if (!refused) return
+  if (byIp.ok) await byIp.release()
+  const seconds = Math.ceil(refused.retryAfterMs / 1000)
+  req.responseHeaders ??= new Headers()
+  req.responseHeaders.set('retry-after', String(seconds))
+  throw new TooManyRequests(
+    `Too many password-reset requests; try again in ${Math.ceil(seconds / 60)} minute(s).`,
+  )
 }
 
-export const limitForgotPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const limitForgotPassword: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation === 'forgotPassword' && req.payloadAPI !== 'local')
-    admitResetRequest(req, normalise((args.data as { email?: unknown } | undefined)?.email))
+    await admitResetRequest(req, normalise((args.data as { email?: unknown } | undefined)?.email))
   return args
 }
 
@@ -77,7 +80,7 @@ export const forgotPasswordEndpoint: Endpoint = {
     await addDataAndFileToRequest(req)
     const email = normalise(req.data?.email)
     if (!email) throw new APIError('Missing email.', 400)
-    admitResetRequest(req, email)
+    await admitResetRequest(req, email)
     // After the answer has gone out: SQLite calls hold the event loop, so work started before it
     // (even without awaiting it) still delayed the answer for a known address. Without `req`, the link
     // is built on serverURL (CMS_PUBLIC_URL), never on the request's Host header.

@@ -44,7 +44,7 @@ import {
 import type { Deputy, Message, Station } from '../payload-types.ts'
 import { bodyRuleFor } from '../security/body-limit.ts'
 import { PhotoError, reencodePhoto } from './photos.ts'
-import { addressKey, parseLimit, SlidingWindow, waitText } from './rate-limit.ts'
+import { addressKey, parseLimit, SharedWindow, waitText } from './rate-limit.ts'
 
 /** The same limit the REST gate applies before this handler runs (one definition: cms/security/body-limit.ts). */
 const MAX_BODY_BYTES = bodyRuleFor('POST', '/messages/submit').limit
@@ -52,22 +52,26 @@ const MAX_BODY_BYTES = bodyRuleFor('POST', '/messages/submit').limit
 /** Limits from the environment (README: configuration), read on first use. */
 let limits:
   | {
-      attempts: SlidingWindow
-      ip: SlidingWindow
-      phone: SlidingWindow
-      all: SlidingWindow
-      track: SlidingWindow
+      attempts: SharedWindow
+      ip: SharedWindow
+      phone: SharedWindow
+      all: SharedWindow
+      track: SharedWindow
     }
   | undefined
 export function messageLimits() {
   limits ??= {
-    attempts: new SlidingWindow(
+    attempts: new SharedWindow(
+      'attempts',
       parseLimit('MESSAGE_LIMIT_ATTEMPTS', process.env.MESSAGE_LIMIT_ATTEMPTS, '60/1h'),
     ),
-    ip: new SlidingWindow(parseLimit('MESSAGE_LIMIT_IP', process.env.MESSAGE_LIMIT_IP, '5/1h')),
-    phone: new SlidingWindow(parseLimit('MESSAGE_LIMIT_PHONE', process.env.MESSAGE_LIMIT_PHONE, '3/1d')),
-    all: new SlidingWindow(parseLimit('MESSAGE_LIMIT_ALL', process.env.MESSAGE_LIMIT_ALL, '300/1h')),
-    track: new SlidingWindow(parseLimit('TRACK_LIMIT_IP', process.env.TRACK_LIMIT_IP, '120/10m')),
+    ip: new SharedWindow('ip', parseLimit('MESSAGE_LIMIT_IP', process.env.MESSAGE_LIMIT_IP, '5/1h')),
+    phone: new SharedWindow(
+      'phone',
+      parseLimit('MESSAGE_LIMIT_PHONE', process.env.MESSAGE_LIMIT_PHONE, '3/1d'),
+    ),
+    all: new SharedWindow('all', parseLimit('MESSAGE_LIMIT_ALL', process.env.MESSAGE_LIMIT_ALL, '300/1h')),
+    track: new SharedWindow('track', parseLimit('TRACK_LIMIT_IP', process.env.TRACK_LIMIT_IP, '120/10m')),
   }
   return limits
 }
@@ -188,20 +192,18 @@ export const submitEndpoint: PayloadHandler = async (req) => {
   }
   const ip = addressKey(clientIp(req))
   const l = messageLimits()
-  if (!l.attempts.allows(ip)) {
+  // Refused submissions count too: never given back.
+  const attempt = await l.attempts.take(payload, ip)
+  if (!attempt.ok) {
+    const wait = waitText(attempt.retryAfterMs)
     return answer(
       req,
       429,
-      { ok: false, errors: { form: `提交太频繁，请${waitText(l.attempts.retryAfter(ip))}后再试。` } },
-      () =>
-        htmlPage(
-          '提交太频繁',
-          `<h1>提交太频繁</h1><p>请${waitText(l.attempts.retryAfter(ip))}后再试，或拨打实践站电话反映。</p>`,
-        ),
-      { 'retry-after': String(Math.ceil(l.attempts.retryAfter(ip) / 1000)) },
+      { ok: false, errors: { form: `提交太频繁，请${wait}后再试。` } },
+      () => htmlPage('提交太频繁', `<h1>提交太频繁</h1><p>请${wait}后再试，或拨打实践站电话反映。</p>`),
+      { 'retry-after': String(Math.ceil(attempt.retryAfterMs / 1000)) },
     )
   }
-  l.attempts.hit(ip)
 
   let form: FormData
   try {
@@ -240,23 +242,35 @@ export const submitEndpoint: PayloadHandler = async (req) => {
   }
   const stationId = station?.id ?? (typeof deputy?.station === 'number' ? deputy.station : undefined)
 
-  const limited = (window: SlidingWindow, key: string, text: string) =>
-    window.allows(key)
-      ? undefined
-      : failed(
-          req,
-          429,
-          checked.values,
-          { form: `${text}请${waitText(window.retryAfter(key))}后再试，或拨打实践站电话反映。` },
-          hadPhotos,
-        )
+  // Places in the shared windows are taken before anything is stored and given back if it is not.
+  const places: (() => Promise<void>)[] = []
+  const givePlacesBack = async () => {
+    await Promise.all(places.splice(0).map((release) => release().catch(() => {})))
+  }
+  const limited = async (window: SharedWindow, key: string, text: string) => {
+    const taken = await window.take(payload, key)
+    if (taken.ok) {
+      places.push(taken.release)
+      return undefined
+    }
+    await givePlacesBack()
+    return failed(
+      req,
+      429,
+      checked.values,
+      { form: `${text}请${waitText(taken.retryAfterMs)}后再试，或拨打实践站电话反映。` },
+      hadPhotos,
+    )
+  }
   const blocked =
-    limited(l.ip, ip, '同一网络提交的来信太多，') ??
-    limited(l.phone, message.phone, '这个电话号码近期提交的来信太多，')
+    (await limited(l.ip, ip, '同一网络提交的来信太多，')) ??
+    (await limited(l.phone, message.phone, '这个电话号码近期提交的来信太多，'))
   if (blocked) return blocked
   // Over the overall window the message is still taken, but held apart as 待核实: a flood from many
   // addresses then fills the 待核实 pile instead of locking real residents out (docs/decisions.md).
-  const needsVerification = !l.all.allows('all')
+  const overall = await l.all.take(payload, 'all')
+  if (overall.ok) places.push(overall.release)
+  const needsVerification = !overall.ok
 
   const hash = textHash(message.body)
   const since = new Date(Date.now() - duplicateDays() * 86_400_000).toISOString()
@@ -266,6 +280,7 @@ export const submitEndpoint: PayloadHandler = async (req) => {
     overrideAccess: true,
   })
   if (duplicate.totalDocs > 0) {
+    await givePlacesBack()
     return failed(
       req,
       409,
@@ -281,6 +296,7 @@ export const submitEndpoint: PayloadHandler = async (req) => {
   try {
     for (const file of checked.files) photos.push(await reencodePhoto(Buffer.from(await file.arrayBuffer())))
   } catch (error) {
+    await givePlacesBack()
     if (error instanceof PhotoError) return failed(req, 422, checked.values, { photos: error.message }, true)
     throw error
   }
@@ -326,11 +342,9 @@ export const submitEndpoint: PayloadHandler = async (req) => {
   } catch (error) {
     for (const id of photoIds)
       await payload.delete({ collection: 'message-photos', id, overrideAccess: true }).catch(() => {})
+    await givePlacesBack()
     throw error
   }
-  l.ip.hit(ip)
-  l.phone.hit(message.phone)
-  l.all.hit('all')
   payload.logger.info(
     `messages: accepted ${doc.code} (${message.category}, ${message.street}, ${photoIds.length} photos${needsVerification ? ', over MESSAGE_LIMIT_ALL: needs verification' : ''})`,
   )
@@ -404,21 +418,18 @@ async function findByCode(payload: Payload, code: string): Promise<Message | und
 const trackPage = (main: string) => htmlPage('查询办理进度', `<h1>查询办理进度</h1>${main}`)
 const trackForm = (code = '', error = '') => trackFormHtml({ action: '/api/messages/track', code, error })
 
-function trackLimited(req: PayloadRequest) {
+async function trackLimited(req: PayloadRequest) {
   const ip = addressKey(clientIp(req))
-  const window = messageLimits().track
-  if (window.allows(ip)) {
-    window.hit(ip)
-    return undefined
-  }
-  const message = `查询太频繁，请${waitText(window.retryAfter(ip))}后再试。`
+  const taken = await messageLimits().track.take(req.payload, ip)
+  if (taken.ok) return undefined
+  const message = `查询太频繁，请${waitText(taken.retryAfterMs)}后再试。`
   return answer(req, 429, { ok: false, error: message }, () =>
     trackPage(`<p class="field-error">${escapeHtml(message)}</p>`),
   )
 }
 
 export const trackEndpoint: PayloadHandler = async (req) => {
-  const limited = trackLimited(req)
+  const limited = await trackLimited(req)
   if (limited) return limited
   const url = new URL(req.url ?? '', 'http://localhost')
   const typed = url.searchParams.get('code') ?? ''
@@ -441,7 +452,7 @@ export const trackEndpoint: PayloadHandler = async (req) => {
 }
 
 export const rateEndpoint: PayloadHandler = async (req) => {
-  const limited = trackLimited(req)
+  const limited = await trackLimited(req)
   if (limited) return limited
   const type = (req.headers.get('content-type') ?? '').toLowerCase()
   let form: FormData | undefined

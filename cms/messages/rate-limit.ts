@@ -1,8 +1,11 @@
 /**
- * In-memory sliding-window limits for the public message endpoints. One CMS process keeps them; a
- * restart forgets them (duplicates are also caught in the database, see the submit endpoint).
+ * Sliding-window limits for the public message endpoints, kept in the database (the `rate-slots`
+ * collection), so several CMS processes share one count and a restart forgets nothing.
  */
+import { createHash } from 'node:crypto'
 import { isIPv6 } from 'node:net'
+
+import type { Payload } from 'payload'
 
 export interface Limit {
   max: number
@@ -20,41 +23,104 @@ export function parseLimit(name: string, value: string | undefined, fallback: st
   return { max: Number(m[1]), windowMs: Number(m[2]) * UNITS[m[3]] }
 }
 
-export class SlidingWindow {
-  private hits = new Map<string, number[]>()
-  constructor(readonly limit: Limit) {}
+export type Taken = { ok: true; release: () => Promise<void> } | { ok: false; retryAfterMs: number }
 
-  /** Recent hits of `key` within the window (dropping older ones). */
-  private recent(key: string, now: number): number[] {
-    const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.limit.windowMs)
-    if (list.length) this.hits.set(key, list)
-    else this.hits.delete(key)
-    return list
+const COLLECTION = 'rate-slots'
+/** How often a process clears every key's expired places (each take clears its own key's). */
+const SWEEP_MS = 10 * 60_000
+let lastSweep = 0
+
+/**
+ * A sliding-window limit whose state is in the database, so every CMS process behind a load balancer
+ * shares one count. A hit takes one of `max` places named `<key>#0` … `<key>#max-1`; a place is free when
+ * nobody holds it or its hit left the window. Creating the place's document is the claim, and the unique
+ * index on its name lets exactly one of two processes claiming it at once succeed, on SQLite and MongoDB
+ * alike. So no window ever holds more than `max` hits, however the requests are spread.
+ */
+export class SharedWindow {
+  constructor(
+    /** Part of every key, so two limits never share places. */
+    readonly name: string,
+    readonly limit: Limit,
+  ) {}
+
+  private keyOf(key: string): string {
+    return createHash('sha256').update(`${this.name}\0${key}`).digest('base64url').slice(0, 24)
   }
 
-  /** Whether one more hit of `key` is allowed now (does not record it). */
-  allows(key: string, now = Date.now()): boolean {
-    return this.recent(key, now).length < this.limit.max
+  /** Takes a place for one hit of `key` now, or says how long until one is free. */
+  async take(payload: Payload, key: string, now = Date.now()): Promise<Taken> {
+    const hashed = this.keyOf(key)
+    const { max, windowMs } = this.limit
+    await sweepExpired(payload, now)
+    const { docs } = await payload.find({
+      collection: COLLECTION,
+      where: { key: { equals: hashed } },
+      overrideAccess: true,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+    })
+    const live = docs.filter((d) => d.expiresAt > now)
+    if (live.length >= max) return { ok: false, retryAfterMs: retryAfter(live, now) }
+    if (live.length < docs.length)
+      await payload.db.deleteMany({
+        collection: COLLECTION,
+        where: { and: [{ key: { equals: hashed } }, { expiresAt: { less_than_equal: now } }] },
+      })
+    const held = new Set(live.map((d) => d.slot))
+    for (let n = 0; n < max; n++) {
+      const slot = `${hashed}#${n}`
+      if (held.has(slot)) continue
+      try {
+        const doc = await payload.create({
+          collection: COLLECTION,
+          data: { slot, limit: this.name, key: hashed, at: now, expiresAt: now + windowMs },
+          overrideAccess: true,
+          depth: 0,
+        })
+        return {
+          ok: true,
+          release: () =>
+            payload
+              .delete({ collection: COLLECTION, id: doc.id, overrideAccess: true })
+              .then(() => undefined),
+        }
+      } catch (error) {
+        if (!isTaken(error)) throw error
+        // Another request (in this process or another) claimed this place a moment ago: try the next.
+      }
+    }
+    const { docs: holders } = await payload.find({
+      collection: COLLECTION,
+      where: { and: [{ key: { equals: hashed } }, { expiresAt: { greater_than: now } }] },
+      overrideAccess: true,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+    })
+    return { ok: false, retryAfterMs: retryAfter(holders, now) }
   }
 
-  /** Milliseconds until `key` may try again (0 when allowed). */
-  retryAfter(key: string, now = Date.now()): number {
-    const list = this.recent(key, now)
-    if (list.length < this.limit.max) return 0
-    return list[list.length - this.limit.max] + this.limit.windowMs - now
+  /** Forgets every hit of this limit (tests, or an operator after a false alarm). */
+  async reset(payload: Payload): Promise<void> {
+    await payload.db.deleteMany({ collection: COLLECTION, where: { limit: { equals: this.name } } })
   }
+}
 
-  hit(key: string, now = Date.now()): void {
-    // Only the last `max` hits decide allows/retryAfter; keeping no more bounds a key that is hit past
-    // its limit (the overall window, which no longer refuses) to `max` entries.
-    this.hits.set(key, [...this.recent(key, now), now].slice(-this.limit.max))
-    // Keep memory bounded under a flood of distinct keys.
-    if (this.hits.size > 50_000) this.hits.delete(this.hits.keys().next().value!)
-  }
+const retryAfter = (held: { expiresAt: number }[], now: number) =>
+  Math.max(1000, Math.min(...held.map((d) => d.expiresAt)) - now)
 
-  reset(): void {
-    this.hits.clear()
-  }
+/** A unique-index refusal on the place's name (Payload's ValidationError on both adapters). */
+function isTaken(error: unknown): boolean {
+  const errors = (error as { data?: { errors?: { path?: string }[] } }).data?.errors
+  return Boolean(errors?.some((e) => e.path === 'slot'))
+}
+
+async function sweepExpired(payload: Payload, now: number): Promise<void> {
+  if (now - lastSweep < SWEEP_MS) return
+  lastSweep = now
+  await payload.db.deleteMany({ collection: COLLECTION, where: { expiresAt: { less_than_equal: now } } })
 }
 
 /**

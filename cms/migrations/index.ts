@@ -3,6 +3,7 @@ import * as migration_20261127_145851_deputy_code_lecture_deputies from './20261
 import * as migration_20261127_162130_scheduled_publish from './20261127_162130_scheduled_publish'
 import * as migration_20261127_170958_messages from './20261127_170958_messages'
 import * as migration_20261201_084142_message_verification from './20261201_084142_message_verification'
+import * as migration_20261201_124627_rate_slots from './20261201_124627_rate_slots'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261201_084142_message_verification.up,
     down: migration_20261201_084142_message_verification.down,
     name: '20261201_084142_message_verification',
+  },
+  {
+    up: migration_20261201_124627_rate_slots.up,
+    down: migration_20261201_124627_rate_slots.down,
+    name: '20261201_124627_rate_slots',
   },
 ]

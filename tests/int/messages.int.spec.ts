@@ -414,7 +414,7 @@ describe('limits', () => {
   })
 
   it('too many attempts from one address, even bad ones, get 429', async () => {
-    messageLimits().attempts.reset()
+    await messageLimits().attempts.reset(payload)
     const ip = '192.0.2.99'
     let last = 0
     for (let i = 0; i < 61; i++) last = (await submit({ ...valid(), phone: 'x' }, { ip })).status
