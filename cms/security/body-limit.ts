@@ -57,6 +57,8 @@ export function formatBytes(bytes: number): string {
 export function limitedBody(
   body: ReadableStream<Uint8Array>,
   limit: number,
+  /** Sees every byte that passes, and the end (the gate's multipart check). */
+  observer?: { write: (chunk: Uint8Array) => void; end: () => void },
 ): { stream: ReadableStream<Uint8Array>; exceeded: () => boolean } {
   const reader = body.getReader()
   let read = 0
@@ -64,13 +66,17 @@ export function limitedBody(
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { done, value } = await reader.read()
-      if (done) return controller.close()
+      if (done) {
+        observer?.end()
+        return controller.close()
+      }
       read += value.byteLength
       if (read > limit) {
         over = true
         reader.releaseLock()
         return controller.error(new BodyTooLargeError(limit))
       }
+      observer?.write(value)
       controller.enqueue(value)
     },
     cancel(reason) {

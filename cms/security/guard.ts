@@ -7,7 +7,8 @@
  * - reads whose `where`/`depth`/`limit`/`joins` are malformed or over budget (query.ts),
  * - `/api/access` for anonymous visitors, and `versions` of collections and globals that keep none,
  * - bodies larger than the route's limit, by Content-Length or while streaming (body-limit.ts); uploads
- *   need a login before a byte is read.
+ *   need a login before a byte is read,
+ * - multipart bodies Payload's own routes cannot parse (multipart.ts: Payload answered those with 500).
  * Residents' endpoints answer in Chinese; everything else is the developer API and answers in English.
  */
 import { getPayload, type SanitizedConfig } from 'payload'
@@ -18,6 +19,7 @@ import { siteUrl } from '../site-url.ts'
 import { corsHeaders, htmlPage } from '../messages/endpoints.ts'
 import { LIMITS } from '../../vocabulary/messages/validate.ts'
 import { bodyRuleFor, BodyTooLargeError, formatBytes, limitedBody } from './body-limit.ts'
+import { multipartCheck, parsedAsMultipart, type MultipartCheck } from './multipart.ts'
 import { checkQuery, QUERY_BUDGET } from './query.ts'
 
 type Handler = (request: Request, args: never) => Promise<Response>
@@ -25,6 +27,8 @@ type Handler = (request: Request, args: never) => Promise<Response>
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Residents post these from the static site (another origin) without any login. */
 const PUBLIC_FORMS = new Set(['/messages/submit', '/messages/rate'])
+/** What residents reach from the site: refused in Chinese, like the endpoints' own answers. */
+const RESIDENT_PATHS = new Set([...PUBLIC_FORMS, '/messages/track'])
 const MAX_OVERRIDE_QUERY = 64 * 1024
 
 const apiError = (status: number, message: string, headers: Record<string, string> = {}) =>
@@ -84,9 +88,13 @@ export function guardApi(
       if (entity && !entity.versions) return apiError(404, `"${versions[2]}" keeps no versions`)
     }
 
+    // Residents' endpoints refuse in Chinese (the English reason is for developers of the API).
+    const refuse = (status: number, message: string) =>
+      RESIDENT_PATHS.has(apiPath) ? residentError(request, apiPath, status) : apiError(status, message)
+
     const budget = staff ? QUERY_BUDGET.staff : QUERY_BUDGET.anonymous
     const queryProblem = checkQuery(parseQuery(url.search), budget)
-    if (queryProblem) return apiError(400, `Query refused: ${queryProblem}`)
+    if (queryProblem) return refuse(400, `Query refused: ${queryProblem}`)
 
     const rule = bodyRuleFor(method, apiPath)
     if (rule.staffOnly && !staff) return apiError(403, 'Log in as an editor to upload files')
@@ -111,22 +119,35 @@ export function guardApi(
         try {
           query = JSON.parse(text || '{}')
         } catch {
-          return apiError(400, 'Body is not valid JSON')
+          return refuse(400, 'Body is not valid JSON')
         }
         if (typeof query !== 'object' || query === null || Array.isArray(query))
-          return apiError(400, 'Body must be a JSON object of query parameters')
+          return refuse(400, 'Body must be a JSON object of query parameters')
       }
       const problem = checkQuery(query, budget)
-      if (problem) return apiError(400, `Query refused: ${problem}`)
+      if (problem) return refuse(400, `Query refused: ${problem}`)
       return handler(rebuild(request, text), args)
     }
 
-    const limited = limitedBody(request.body, limit)
+    // Payload's own routes parse multipart bodies themselves (the residents' forms read theirs with
+    // formData() and answer in Chinese): the header is checked now, the body as it streams past.
+    let multipart: MultipartCheck | undefined
+    const type = request.headers.get('content-type') ?? ''
+    if (!(method === 'POST' && PUBLIC_FORMS.has(apiPath)) && parsedAsMultipart(type)) {
+      const check = multipartCheck(type)
+      if (typeof check === 'string') return apiError(400, `Malformed multipart body: ${check}`)
+      multipart = check
+    }
+
+    const limited = limitedBody(request.body, limit, multipart)
     const response = await handler(rebuild(request, limited.stream), args).catch((error: unknown) => {
       if (limited.exceeded() || error instanceof BodyTooLargeError) return undefined
       throw error
     })
     if (!response || limited.exceeded()) return tooLarge(request, apiPath, limit)
+    // Payload answers a body busboy could not parse with 500 (its errors are plain Errors).
+    const malformed = response.status >= 500 ? multipart?.problem() : undefined
+    if (malformed) return apiError(400, `Malformed multipart body: ${malformed}`)
     return response
   }) as Handler
 }
@@ -159,21 +180,33 @@ function rebuild(request: Request, body: BodyInit): Request {
 
 function tooLarge(request: Request, apiPath: string, limit: number): Response {
   if (!PUBLIC_FORMS.has(apiPath)) return apiError(413, `Request body larger than ${formatBytes(limit)}`)
-  const text =
-    apiPath === '/messages/submit'
-      ? `提交的内容太大（照片最多 ${LIMITS.photosMax} 张，每张不超过 ${LIMITS.photoBytes / 1024 / 1024} MB），请少选几张照片后重新提交。`
-      : '提交的内容太大，请通过跟踪页上的评价表提交。'
+  return residentError(request, apiPath, 413)
+}
+
+/** Why the gate refused a resident's request, in the words of the form it came from. */
+const RESIDENT_TEXTS: Record<string, { title: string; text: string }> = {
+  '413 /messages/submit': {
+    title: '提交的内容太大',
+    text: `提交的内容太大（照片最多 ${LIMITS.photosMax} 张，每张不超过 ${LIMITS.photoBytes / 1024 / 1024} MB），请少选几张照片后重新提交。`,
+  },
+  '413 /messages/rate': { title: '提交的内容太大', text: '提交的内容太大，请通过跟踪页上的评价表提交。' },
+  '400 /messages/submit': { title: '提交没有成功', text: '提交的链接有误，请从网站上的表单提交来信。' },
+  '400 /messages/rate': { title: '评价没有成功', text: '评价的链接有误，请通过跟踪页上的评价表提交。' },
+  '400 /messages/track': { title: '查询没有成功', text: '查询的链接有误，请在查询页重新输入跟踪码。' },
+}
+
+/** A refusal on a residents' endpoint: JSON for the site's script, a page in the site's style otherwise. */
+function residentError(request: Request, apiPath: string, status: number): Response {
+  const { title, text } = RESIDENT_TEXTS[`${status} ${apiPath}`]
   const headers = { ...corsHeaders(request as never), 'cache-control': 'no-store' }
   if ((request.headers.get('accept') ?? '').includes('application/json'))
-    return Response.json({ ok: false, errors: { form: text }, error: text }, { status: 413, headers })
-  return new Response(
-    htmlPage(
-      '提交的内容太大',
-      `<h1>提交的内容太大</h1><p class="field-error">${text}</p><p><a class="button" href="${siteUrl()}/contact/">重新写信</a></p>`,
-    ),
-    {
-      status: 413,
-      headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
-    },
-  )
+    return Response.json({ ok: false, errors: { form: text }, error: text }, { status, headers })
+  const back =
+    apiPath === '/messages/submit'
+      ? `<a class="button" href="${siteUrl()}/contact/">重新写信</a>`
+      : `<a class="button" href="${siteUrl()}/track/">查询办理进度</a>`
+  return new Response(htmlPage(title, `<h1>${title}</h1><p class="field-error">${text}</p><p>${back}</p>`), {
+    status,
+    headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+  })
 }

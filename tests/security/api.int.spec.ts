@@ -391,6 +391,42 @@ describe('finding 7: malformed requests answer 400, not 500, and refusals log on
     expect(lines.join('\n')).not.toMatch(/ERROR|\bat \w/)
   })
 
+  it('a multipart body Payload’s own routes cannot parse is 400, not 500 (found by the fuzzer)', async () => {
+    for (const [type, body] of [
+      ['multipart/form-data; boundary=nothere', ''],
+      ['multipart/form-data', 'x'],
+      ['multipart/mixed; boundary=x', 'x'],
+      ['multipart/form-data; boundary=x', '--x\r\nbroken\r\n\r\nx\r\n--x--'],
+    ]) {
+      const res = await fetch(`${server.url}/api/news`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      })
+      expect(res.status, type).toBe(400)
+      expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+        /^Malformed/,
+      )
+    }
+  })
+
+  it('on the residents’ endpoints a refused query is answered in Chinese', async () => {
+    const res = await fetch(`${server.url}/api/messages/track?code=ABCDE-FGHJK&depth=9`, {
+      headers: { accept: 'application/json' },
+    })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: string }).error).toBe('查询的链接有误，请在查询页重新输入跟踪码。')
+    const page = await fetch(`${server.url}/api/messages/submit?where[a][near]=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'x=1',
+    })
+    expect(page.status).toBe(400)
+    expect(await page.text()).toContain(
+      '<p class="field-error">提交的链接有误，请从网站上的表单提交来信。</p>',
+    )
+  })
+
   it('/api/access needs a login; versions of what keeps none are 404, not 500', async () => {
     expect((await fetch(`${server.url}/api/access`)).status).toBe(403)
     const headers = asBrowser(await login(editor))
