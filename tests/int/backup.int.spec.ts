@@ -69,14 +69,18 @@ async function probe(extraEnv: Record<string, string> = {}): Promise<Probe> {
   return JSON.parse(fs.readFileSync(out, 'utf8')) as Probe
 }
 
-const isLiveDatabase = (rel: string) => /^cms\.db(-wal|-shm|-journal)?$/.test(rel)
+/** What a backup leaves out (README: Backup and restore): live database files, built sites, the rebuild queue. */
+const leftOut = (rel: string) =>
+  /^cms\.db(-wal|-shm|-journal)?$/.test(rel) ||
+  rel.startsWith('site-builds/') ||
+  rel === 'rebuild-requests.jsonl'
 
-/** sha256 of every file under `dir` (relative paths), the live database files and built sites aside. */
+/** sha256 of every file under `dir` (relative paths) that a backup keeps. */
 function hashes(dir: string): Map<string, string> {
   const result = new Map<string, string>()
   for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const file = path.join(dir, rel)
-    if (isLiveDatabase(rel) || rel.startsWith('site-builds/') || !fs.statSync(file).isFile()) continue
+    if (leftOut(rel) || !fs.statSync(file).isFile()) continue
     result.set(rel, crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'))
   }
   return result
@@ -190,7 +194,8 @@ describe('npm run backup', () => {
       expect(names).toContain(name)
     expect(names.some((n) => n.startsWith('files/media/backup-test'))).toBe(true)
     expect(names.some((n) => n.startsWith('files/message-photos/'))).toBe(true)
-    expect(names.filter((n) => /^files\/cms\.db|^files\/site-builds\//.test(n))).toEqual([])
+    expect(fs.existsSync(path.join(dataDir, 'rebuild-requests.jsonl'))).toBe(true)
+    expect(names.filter((n) => n.startsWith('files/') && leftOut(n.slice(6)))).toEqual([])
 
     // The manifest lists every file with the sha256 it has in the data folder.
     const dir = scratchDir('minhu-manifest-')
