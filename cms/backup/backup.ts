@@ -320,7 +320,7 @@ async function verifyArchive(file: string, manifest: BackupManifest, manifestByt
 }
 
 /** Size and sha256 of every regular file in a tar.gz, by its path in the archive. */
-export async function hashArchive(file: string): Promise<Map<string, { bytes: number; sha256: string }>> {
+async function hashArchive(file: string): Promise<Map<string, { bytes: number; sha256: string }>> {
   const found = new Map<string, { bytes: number; sha256: string }>()
   const pending: Promise<void>[] = []
   await tar.list({
