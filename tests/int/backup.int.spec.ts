@@ -6,7 +6,7 @@ import path from 'node:path'
 import { createClient } from '@libsql/client'
 import { handleEndpoints, type Payload } from 'payload'
 import * as tar from 'tar'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { createBackup } from '../../cms/backup/backup.ts'
 import { restoreBackup } from '../../cms/backup/restore.ts'
@@ -111,13 +111,15 @@ async function png(): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  cms = await openThrowawayCms()
+  // The global setup's seeded CMS (content/ plus canary drafts), copied; seeded here when run without it.
+  const seeded = inject('siteDataDir') as string | undefined
+  cms = await openThrowawayCms({ copyOf: seeded })
   payload = cms.payload
   dataDir = cms.dataDir
   env = { DATA_DIR: dataDir, DATABASE_URI: cms.databaseUri, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET! }
   outDir = scratchDir('minhu-backups-')
   scratch.push(outDir)
-  await seed(payload)
+  if (!seeded) await seed(payload)
   // What else `npm start` leaves in data/: the generated secret and admin password, the build status and
   // a built site (left out of the archive: npm start builds it again).
   fs.writeFileSync(path.join(dataDir, '.payload-secret'), env.PAYLOAD_SECRET, { mode: 0o600 })
