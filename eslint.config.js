@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'data/',
+      'backups/',
       'dist/',
       'cms/.next/',
       'cms/payload-types.ts',

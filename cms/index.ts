@@ -1,7 +1,7 @@
 /**
  * The CMS's one public entry. Code outside cms/ (the site's loader and build, scripts/, bench/) imports this
  * file and nothing else of cms/ (lint enforces it): opening the Local API, the anonymised message results,
- * paths, the seed and the deputy importer, the generated document types. Everything behind it may change
+ * paths, the seed, the deputy importer, backup and restore, the generated document types. Everything behind it may change
  * shape without the rest of the system noticing.
  *
  * It loads Payload and the seed data, so the site imports it where it reads (`await import(...)` in the
@@ -38,6 +38,17 @@ export {
   readSheet,
   type ImportReport,
 } from './import/deputies.ts'
+
+// Backup and restore (npm run backup, npm run restore): SQLite snapshot + the data folder's files.
+export {
+  createBackup,
+  MONGODB_BACKUP_MESSAGE,
+  type BackupOptions,
+  type BackupResult,
+} from './backup/backup.ts'
+export { restoreBackup, type RestoreOptions, type RestoreResult } from './backup/restore.ts'
+export { BackupError, formatBytes } from './backup/files.ts'
+export type { BackupManifest } from './backup/manifest.ts'
 
 // The document types Payload generates from the collections: the contract between CMS and site.
 export type { Case, Deputy, Lecture, Media, Message, News, Site, Station } from './payload-types.ts'

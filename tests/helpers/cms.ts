@@ -15,10 +15,14 @@ export interface ThrowawayCms {
 
 /**
  * Points the CMS at a fresh temporary folder (SQLite file + media) and opens it through the Local API,
- * migrated. Must run before anything imports cms/payload.config.ts in this process.
+ * migrated. Must run before anything imports cms/payload.config.ts in this process. `copyOf` starts from a
+ * copy of a data folder nothing writes to any more (the global setup's seeded CMS), instead of empty.
  */
-export async function openThrowawayCms(options: { databaseUri?: string } = {}): Promise<ThrowawayCms> {
+export async function openThrowawayCms(
+  options: { databaseUri?: string; copyOf?: string } = {},
+): Promise<ThrowawayCms> {
   const dataDir = scratchDir('minhu-cms-')
+  if (options.copyOf) fs.cpSync(options.copyOf, dataDir, { recursive: true })
   const databaseUri = options.databaseUri ?? `file:${path.join(dataDir, 'cms.db')}`
   process.env.DATA_DIR = dataDir
   process.env.DATABASE_URI = databaseUri

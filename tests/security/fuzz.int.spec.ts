@@ -1282,13 +1282,19 @@ describe('fuzzing the public message endpoints (fast-check)', () => {
       const started = Date.now()
       const l = endpoints.messageLimits()
       const saved = { ...l }
-      const tight = () => new rateLimit.SlidingWindow({ max: 1, windowMs: 3_600_000 })
+      const tight = (name: string) =>
+        new rateLimit.SharedWindow(`fuzz-${name}`, { max: 1, windowMs: 3_600_000 })
       const EXHAUSTED = '192.0.2.1'
       const PHONE = '13912345678'
-      Object.assign(l, { attempts: tight(), track: tight(), ip: tight(), phone: tight() })
-      l.attempts.hit(EXHAUSTED)
-      l.track.hit(EXHAUSTED)
-      l.phone.hit(PHONE)
+      Object.assign(l, {
+        attempts: tight('attempts'),
+        track: tight('track'),
+        ip: tight('ip'),
+        phone: tight('phone'),
+      })
+      await l.attempts.take(payload, EXHAUSTED)
+      await l.track.take(payload, EXHAUSTED)
+      await l.phone.take(payload, PHONE)
       try {
         const input = fc.record({
           endpoint: fc.constantFrom('submit', 'track', 'rate'),
@@ -1309,7 +1315,7 @@ describe('fuzzing the public message endpoints (fast-check)', () => {
             input,
             async ({ endpoint, window, entries, mutations: changes, code, encoding: e, accept }) => {
               const ip = window === 'attempts' || endpoint !== 'submit' ? EXHAUSTED : nextIp()
-              if (window === 'ip') l.ip.hit(rateLimit.addressKey(ip))
+              if (window === 'ip') await l.ip.take(payload, rateLimit.addressKey(ip))
               const hs = new Headers({ accept, 'x-forwarded-for': ip })
               const before = await stateBefore()
               let res: Response
