@@ -36,6 +36,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261113)
 const PATH = process.env.FUZZ_PATH || undefined
 const SCALE = Number(process.env.FUZZ_RUNS ?? 1) || 1
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE))
+/** A whole run (not a replay of one path, not scaled down): the counts below must be reached. */
+const FULL = !PATH && SCALE >= 1
 /** Options for fc.assert; `examples` run first on every run (the inputs that found the bugs fixed). */
 const fuzzOptions = <T>(numRuns: number, examples: T[] = []) => ({
   seed: SEED,
@@ -71,6 +73,9 @@ let ipCounter = 0
 const nextIp = () => `10.${(++ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`
 
 beforeAll(async () => {
+  console.log(
+    `fuzz: seed ${SEED}${PATH ? `, path ${PATH}` : ''} (replay: FUZZ_SEED=${SEED} FUZZ_PATH=<path> npx vitest run tests/security/fuzz.int.spec.ts -t <test>)`,
+  )
   cms = await openThrowawayCms()
   payload = cms.payload
   config = payload.config
@@ -966,12 +971,6 @@ const API = 'http://127.0.0.1:3000/api/messages'
 // ---------------------------------------------------------------------------------------------------
 
 describe('fuzzing the public message endpoints (fast-check)', () => {
-  it('prints the seed', () => {
-    console.log(
-      `fuzz: seed ${SEED}${PATH ? `, path ${PATH}` : ''} (replay: FUZZ_SEED=${SEED} [FUZZ_PATH=…] npx vitest run tests/security/fuzz.int.spec.ts -t <name>)`,
-    )
-  })
-
   it(
     'submit: any form, field set, encoding and header answers 2xx/4xx; a refusal stores nothing',
     { timeout: 600_000 },
@@ -1039,8 +1038,8 @@ describe('fuzzing the public message endpoints (fast-check)', () => {
         ]),
       )
       stats.print(started)
-      expect(stats.inputs).toBeGreaterThanOrEqual(runs(1000))
-      expect(stats.count(201), 'some inputs are valid messages').toBeGreaterThan(0)
+      if (FULL) expect(stats.inputs).toBeGreaterThanOrEqual(runs(1000))
+      if (FULL) expect(stats.count(201), 'some inputs are valid messages').toBeGreaterThan(0)
     },
   )
 
@@ -1132,8 +1131,8 @@ describe('fuzzing the public message endpoints (fast-check)', () => {
         ]),
       )
       stats.print(started)
-      expect(stats.inputs).toBeGreaterThanOrEqual(runs(1000))
-      expect(stats.count(200), 'some codes are found').toBeGreaterThan(0)
+      if (FULL) expect(stats.inputs).toBeGreaterThanOrEqual(runs(1000))
+      if (FULL) expect(stats.count(200), 'some codes are found').toBeGreaterThan(0)
     },
   )
 
@@ -1195,8 +1194,8 @@ describe('fuzzing the public message endpoints (fast-check)', () => {
         ]),
       )
       stats.print(started)
-      expect(stats.inputs).toBeGreaterThanOrEqual(runs(1000))
-      expect(stats.count(200), 'some ratings are accepted').toBeGreaterThan(0)
+      if (FULL) expect(stats.inputs).toBeGreaterThanOrEqual(runs(1000))
+      if (FULL) expect(stats.count(200), 'some ratings are accepted').toBeGreaterThan(0)
     },
   )
 
@@ -1350,7 +1349,7 @@ describe('fuzzing the public message endpoints (fast-check)', () => {
         Object.assign(l, saved)
       }
       stats.print(started)
-      expect(stats.count(429), 'most answers are 429').toBeGreaterThan(stats.inputs / 2)
+      if (FULL) expect(stats.count(429), 'most answers are 429').toBeGreaterThan(stats.inputs / 2)
     },
   )
 })
