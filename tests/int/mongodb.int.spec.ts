@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { SharedWindow } from '../../cms/messages/rate-limit.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
@@ -39,6 +40,14 @@ describe.skipIf(!MONGODB_URI)('MongoDB (DATABASE_URI=mongodb://…)', () => {
       await db.connection?.dropDatabase()
       await cms.close()
     }
+  })
+
+  it('holds a shared limit exactly: of a burst of 30 takes, 5 get a place (the unique index decides)', async () => {
+    const window = new SharedWindow('mongo-burst', { max: 5, windowMs: 60_000 })
+    const taken = await Promise.all(Array.from({ length: 30 }, () => window.take(cms.payload, 'one-key')))
+    expect(taken.filter((t) => t.ok)).toHaveLength(5)
+    const refused = taken.find((t) => !t.ok)
+    expect(refused && !refused.ok && refused.retryAfterMs).toBeGreaterThan(0)
   })
 
   it('seeds the base’s content and re-seeding changes nothing', async () => {
