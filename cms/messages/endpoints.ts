@@ -44,30 +44,18 @@ import {
 import type { Deputy, Message, Station } from '../payload-types.ts'
 import { bodyRuleFor } from '../security/body-limit.ts'
 import { PhotoError, reencodePhoto } from './photos.ts'
-import { addressKey, parseLimit, SlidingWindow, waitText } from './rate-limit.ts'
+import { configuredMessageLimits, type MessageLimitName } from './limits.ts'
+import { addressKey, SlidingWindow, waitText } from './rate-limit.ts'
 
 /** The same limit the REST gate applies before this handler runs (one definition: cms/security/body-limit.ts). */
 const MAX_BODY_BYTES = bodyRuleFor('POST', '/messages/submit').limit
 
-/** Limits from the environment (README: configuration), read on first use. */
-let limits:
-  | {
-      attempts: SlidingWindow
-      ip: SlidingWindow
-      phone: SlidingWindow
-      all: SlidingWindow
-      track: SlidingWindow
-    }
-  | undefined
-export function messageLimits() {
-  limits ??= {
-    attempts: new SlidingWindow(
-      parseLimit('MESSAGE_LIMIT_ATTEMPTS', process.env.MESSAGE_LIMIT_ATTEMPTS, '60/1h'),
-    ),
-    ip: new SlidingWindow(parseLimit('MESSAGE_LIMIT_IP', process.env.MESSAGE_LIMIT_IP, '5/1h')),
-    phone: new SlidingWindow(parseLimit('MESSAGE_LIMIT_PHONE', process.env.MESSAGE_LIMIT_PHONE, '3/1d')),
-    all: new SlidingWindow(parseLimit('MESSAGE_LIMIT_ALL', process.env.MESSAGE_LIMIT_ALL, '300/1h')),
-    track: new SlidingWindow(parseLimit('TRACK_LIMIT_IP', process.env.TRACK_LIMIT_IP, '120/10m')),
+/** Limits from the environment, read on first use. */
+let limits: Record<MessageLimitName, SlidingWindow> | undefined
+export function messageLimits(): Record<MessageLimitName, SlidingWindow> {
+  if (!limits) {
+    const entries = Object.entries(configuredMessageLimits()).map(([key, l]) => [key, new SlidingWindow(l)])
+    limits = Object.fromEntries(entries) as Record<MessageLimitName, SlidingWindow>
   }
   return limits
 }
@@ -258,89 +246,103 @@ export const submitEndpoint: PayloadHandler = async (req) => {
   // addresses then fills the 待核实 pile instead of locking real residents out (docs/decisions.md).
   const needsVerification = !l.all.allows('all')
 
-  const hash = textHash(message.body)
-  const since = new Date(Date.now() - duplicateDays() * 86_400_000).toISOString()
-  const duplicate = await payload.count({
-    collection: 'messages',
-    where: { and: [{ textHash: { equals: hash } }, { receivedAt: { greater_than: since } }] },
-    overrideAccess: true,
-  })
-  if (duplicate.totalDocs > 0) {
-    return failed(
-      req,
-      409,
-      checked.values,
-      {
-        body: '同样内容的来信近期已经提交过，正在办理中，请不要重复提交。可以凭当时的跟踪码查询进度；如需补充情况，请换个说法写清新情况。',
-      },
-      hadPhotos,
-    )
-  }
-
-  const photos: Buffer[] = []
+  // The message takes its place in the windows now, before anything is awaited: checked here but
+  // counted only once stored, every post in flight from one client passed the check (a photo's
+  // re-encoding is pause enough, and with MongoDB every query is). Refused or failed from here on, it
+  // gives the places back.
+  const reserved: [SlidingWindow, string, number][] = [
+    [l.ip, ip, l.ip.hit(ip)],
+    [l.phone, message.phone, l.phone.hit(message.phone)],
+    [l.all, 'all', l.all.hit('all')],
+  ]
+  let stored = false
   try {
-    for (const file of checked.files) photos.push(await reencodePhoto(Buffer.from(await file.arrayBuffer())))
-  } catch (error) {
-    if (error instanceof PhotoError) return failed(req, 422, checked.values, { photos: error.message }, true)
-    throw error
-  }
+    const hash = textHash(message.body)
+    const since = new Date(Date.now() - duplicateDays() * 86_400_000).toISOString()
+    const duplicate = await payload.count({
+      collection: 'messages',
+      where: { and: [{ textHash: { equals: hash } }, { receivedAt: { greater_than: since } }] },
+      overrideAccess: true,
+    })
+    if (duplicate.totalDocs > 0) {
+      return failed(
+        req,
+        409,
+        checked.values,
+        {
+          body: '同样内容的来信近期已经提交过，正在办理中，请不要重复提交。可以凭当时的跟踪码查询进度；如需补充情况，请换个说法写清新情况。',
+        },
+        hadPhotos,
+      )
+    }
 
-  const photoIds: number[] = []
-  let doc: Message
-  try {
-    for (const [i, data] of photos.entries()) {
-      const photo = await payload.create({
-        collection: 'message-photos',
-        data: {},
-        file: {
-          data,
-          mimetype: 'image/jpeg',
-          name: `message-photo-${Date.now()}-${i + 1}.jpg`,
-          size: data.length,
+    const photos: Buffer[] = []
+    try {
+      for (const file of checked.files)
+        photos.push(await reencodePhoto(Buffer.from(await file.arrayBuffer())))
+    } catch (error) {
+      if (error instanceof PhotoError)
+        return failed(req, 422, checked.values, { photos: error.message }, true)
+      throw error
+    }
+
+    const photoIds: number[] = []
+    let doc: Message
+    try {
+      for (const [i, data] of photos.entries()) {
+        const photo = await payload.create({
+          collection: 'message-photos',
+          data: {},
+          file: {
+            data,
+            mimetype: 'image/jpeg',
+            name: `message-photo-${Date.now()}-${i + 1}.jpg`,
+            size: data.length,
+          },
+          overrideAccess: true,
+        })
+        photoIds.push(photo.id)
+      }
+      // Only these fields, set here; status, code, timeline and deadline come from the collection's hooks.
+      doc = await payload.create({
+        collection: 'messages',
+        data: {
+          category: message.category as Message['category'],
+          street: message.street as Message['street'],
+          community: message.community || undefined,
+          body: message.body,
+          name: message.name,
+          phone: message.phone,
+          consentAt: new Date().toISOString(),
+          deputy: deputy?.id,
+          station: stationId,
+          photos: photoIds,
+          textHash: hash,
+          status: 'received',
+          grade: 'normal',
+          needsVerification,
         },
         overrideAccess: true,
       })
-      photoIds.push(photo.id)
+    } catch (error) {
+      for (const id of photoIds)
+        await payload.delete({ collection: 'message-photos', id, overrideAccess: true }).catch(() => {})
+      throw error
     }
-    // Only these fields, set here; status, code, timeline and deadline come from the collection's hooks.
-    doc = await payload.create({
-      collection: 'messages',
-      data: {
-        category: message.category as Message['category'],
-        street: message.street as Message['street'],
-        community: message.community || undefined,
-        body: message.body,
-        name: message.name,
-        phone: message.phone,
-        consentAt: new Date().toISOString(),
-        deputy: deputy?.id,
-        station: stationId,
-        photos: photoIds,
-        textHash: hash,
-        status: 'received',
-        grade: 'normal',
-        needsVerification,
-      },
-      overrideAccess: true,
-    })
-  } catch (error) {
-    for (const id of photoIds)
-      await payload.delete({ collection: 'message-photos', id, overrideAccess: true }).catch(() => {})
-    throw error
+    stored = true
+    payload.logger.info(
+      `messages: accepted ${doc.code} (${message.category}, ${message.street}, ${photoIds.length} photos${needsVerification ? ', over MESSAGE_LIMIT_ALL: needs verification' : ''})`,
+    )
+    const trackUrl = `${siteUrl()}/track/?code=${encodeURIComponent(doc.code!)}`
+    return answer(req, 201, { ok: true, code: doc.code, trackUrl }, () =>
+      htmlPage(
+        '来信已收到',
+        `<div class="receipt">${receiptHtml({ code: doc.code!, trackUrl, homeUrl: `${siteUrl()}/`, heading: 'h1', printButton: false })}</div>`,
+      ),
+    )
+  } finally {
+    if (!stored) for (const [window, key, at] of reserved) window.release(key, at)
   }
-  l.ip.hit(ip)
-  l.phone.hit(message.phone)
-  l.all.hit('all')
-  payload.logger.info(
-    `messages: accepted ${doc.code} (${message.category}, ${message.street}, ${photoIds.length} photos${needsVerification ? ', over MESSAGE_LIMIT_ALL: needs verification' : ''})`,
-  )
-  const trackUrl = `${siteUrl()}/track/?code=${encodeURIComponent(doc.code!)}`
-  return answer(req, 201, { ok: true, code: doc.code, trackUrl }, () =>
-    htmlPage(
-      '来信已收到',
-      `<div class="receipt">${receiptHtml({ code: doc.code!, trackUrl, homeUrl: `${siteUrl()}/`, heading: 'h1', printButton: false })}</div>`,
-    ),
-  )
 }
 
 /** The public view of a message for its code holder: a whitelist, never name, phone, text or photos. */

@@ -44,12 +44,23 @@ export class SlidingWindow {
     return list[list.length - this.limit.max] + this.limit.windowMs - now
   }
 
-  hit(key: string, now = Date.now()): void {
+  /** Records one hit of `key`; returns its time, for `release`. */
+  hit(key: string, now = Date.now()): number {
     // Only the last `max` hits decide allows/retryAfter; keeping no more bounds a key that is hit past
     // its limit (the overall window, which no longer refuses) to `max` entries.
     this.hits.set(key, [...this.recent(key, now), now].slice(-this.limit.max))
     // Keep memory bounded under a flood of distinct keys.
     if (this.hits.size > 50_000) this.hits.delete(this.hits.keys().next().value!)
+    return now
+  }
+
+  /** Takes back the hit of `key` recorded at `at` (a slot reserved for something that did not happen). */
+  release(key: string, at: number): void {
+    const list = this.hits.get(key)
+    const i = list?.lastIndexOf(at) ?? -1
+    if (!list || i < 0) return
+    list.splice(i, 1)
+    if (!list.length) this.hits.delete(key)
   }
 
   reset(): void {

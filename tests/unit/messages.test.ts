@@ -80,6 +80,23 @@ describe('sliding window', () => {
     expect(waitText(40_000)).toBe('约 1 分钟')
   })
 
+  it('gives back a reserved hit, and only that one', () => {
+    const window = new SlidingWindow(parseLimit('X', '2/1m', '1/1m'))
+    const first = window.hit('a', 0)
+    const second = window.hit('a', 5_000)
+    expect(window.allows('a', 6_000)).toBe(false)
+    window.release('a', second)
+    expect(window.allows('a', 6_000)).toBe(true)
+    expect(window.retryAfter('a', 6_000)).toBe(0)
+    window.release('a', 99_999) // not a hit of this key: nothing changes
+    window.release('b', first)
+    window.hit('a', 7_000)
+    expect(window.allows('a', 8_000)).toBe(false)
+    window.release('a', first)
+    window.release('a', 7_000)
+    expect(window.allows('a', 8_000)).toBe(true)
+  })
+
   it('refuses a malformed setting with one line naming the variable', () => {
     expect(() => parseLimit('MESSAGE_LIMIT_IP', 'lots', '5/1h')).toThrow(/^MESSAGE_LIMIT_IP: "lots"/)
     expect(parseLimit('X', undefined, '3/1d')).toEqual({ max: 3, windowMs: 86_400_000 })
