@@ -22,6 +22,9 @@ export {
   type PublicResult,
   type Tally,
 } from './messages/public.ts'
+// The public endpoints' limits as an environment configures them (the load benchmark checks against them).
+export { configuredMessageLimits, type MessageLimitName } from './messages/limits.ts'
+export type { Limit } from './messages/rate-limit.ts'
 
 // Seed and first admin (npm start, npm run seed, the tests and the benchmark's corpus).
 export { seed, type SeedOptions, type SeedReport } from './seed/index.ts'

@@ -9,6 +9,8 @@
  * request says `Accept: application/json` (the site's script). The collection itself stays staff-only:
  * these handlers validate everything, write only whitelisted fields and return only the public view.
  */
+import { randomBytes } from 'node:crypto'
+
 import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
 
 import { isStaffRequest } from '../access/index.ts'
@@ -44,35 +46,18 @@ import {
 import type { Deputy, Message, Station } from '../payload-types.ts'
 import { bodyRuleFor } from '../security/body-limit.ts'
 import { PhotoError, reencodePhoto } from './photos.ts'
-import { addressKey, parseLimit, SharedWindow, waitText } from './rate-limit.ts'
+import { configuredMessageLimits, type MessageLimitName } from './limits.ts'
+import { addressKey, SharedWindow, waitText } from './rate-limit.ts'
 
 /** The same limit the REST gate applies before this handler runs (one definition: cms/security/body-limit.ts). */
 const MAX_BODY_BYTES = bodyRuleFor('POST', '/messages/submit').limit
 
-/** Limits from the environment (README: configuration), read on first use. */
-let limits:
-  | {
-      attempts: SharedWindow
-      ip: SharedWindow
-      phone: SharedWindow
-      all: SharedWindow
-      track: SharedWindow
-    }
-  | undefined
-export function messageLimits() {
-  limits ??= {
-    attempts: new SharedWindow(
-      'attempts',
-      parseLimit('MESSAGE_LIMIT_ATTEMPTS', process.env.MESSAGE_LIMIT_ATTEMPTS, '60/1h'),
-    ),
-    ip: new SharedWindow('ip', parseLimit('MESSAGE_LIMIT_IP', process.env.MESSAGE_LIMIT_IP, '5/1h')),
-    phone: new SharedWindow(
-      'phone',
-      parseLimit('MESSAGE_LIMIT_PHONE', process.env.MESSAGE_LIMIT_PHONE, '3/1d'),
-    ),
-    all: new SharedWindow('all', parseLimit('MESSAGE_LIMIT_ALL', process.env.MESSAGE_LIMIT_ALL, '300/1h')),
-    track: new SharedWindow('track', parseLimit('TRACK_LIMIT_IP', process.env.TRACK_LIMIT_IP, '120/10m')),
-  }
+/** Limits from the environment (README: configuration, cms/messages/limits.ts), read on first use. */
+let limits: Record<MessageLimitName, SharedWindow> | undefined
+export function messageLimits(): Record<MessageLimitName, SharedWindow> {
+  limits ??= Object.fromEntries(
+    Object.entries(configuredMessageLimits()).map(([name, limit]) => [name, new SharedWindow(name, limit)]),
+  ) as Record<MessageLimitName, SharedWindow>
   return limits
 }
 const duplicateDays = () => Number(process.env.MESSAGE_DUPLICATE_DAYS ?? 30) || 30
@@ -311,7 +296,8 @@ export const submitEndpoint: PayloadHandler = async (req) => {
         file: {
           data,
           mimetype: 'image/jpeg',
-          name: `message-photo-${Date.now()}-${i + 1}.jpg`,
+          // Random, not only the time: submissions in the same millisecond must not claim one file name.
+          name: `message-photo-${Date.now()}-${randomBytes(4).toString('hex')}-${i + 1}.jpg`,
           size: data.length,
         },
         overrideAccess: true,
