@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { validMessageForm } from '../helpers/message-form.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /**
@@ -52,18 +53,7 @@ async function photo(i: number): Promise<Blob> {
 }
 
 async function submit(i: number): Promise<string | null> {
-  const form = new FormData()
-  const fields = {
-    category: 'other',
-    street: 'kuishan',
-    community: '矿山社区',
-    body: `第${i}件：小区门口的路灯坏了很久，晚上老人出门看不清路，希望尽快修好。`,
-    name: '李先生',
-    phone: `139${String(10_000_000 + i).slice(-8)}`,
-    consent: 'yes',
-    website: '',
-  }
-  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  const form = validMessageForm(i)
   form.append('photos', await photo(i), `photo-${i}.jpg`)
   try {
     const res = await fetch(`http://127.0.0.1:${port}/api/messages/submit`, {

@@ -10,6 +10,7 @@ import { nginxConfig } from '../../scripts/lib/nginx-config.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
 import { openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { scratchDir } from '../../cms/index.ts'
+import { validMessageForm } from '../helpers/message-form.ts'
 import { freePort } from '../helpers/ports.ts'
 
 /**
@@ -138,19 +139,7 @@ function request(
 let counter = 0
 /** A valid message form, different each time (the duplicate check refuses a repeated text). */
 async function submit(from: string, headers: Record<string, string> = {}) {
-  counter++
-  const form = new FormData()
-  const fields = {
-    category: 'other',
-    street: 'kuishan',
-    community: '矿山社区',
-    body: `第${counter}件：小区门口的路灯坏了很久，晚上老人出门看不清路，希望尽快修好。`,
-    name: '李先生',
-    phone: `137${String(10_000_000 + counter).slice(-8)}`,
-    consent: 'yes',
-    website: '',
-  }
-  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  const form = validMessageForm(++counter, '137')
   const encoded = new Response(form)
   const body = Buffer.from(await encoded.arrayBuffer())
   return request('/api/messages/submit', {
