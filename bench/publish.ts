@@ -10,10 +10,10 @@
  */
 import path from 'node:path'
 
-import { RebuildWorker, readStatus } from '../scripts/lib/rebuild-worker.ts'
+import { RebuildWorker } from '../scripts/lib/rebuild-worker.ts'
 import { buildSite } from '../scripts/lib/site-build.ts'
 import { serveSite } from '../scripts/lib/site-server.ts'
-import { dataDir, openPayload, rebuildRequestsFile, seed, toLexical } from '../cms/index.ts'
+import { BuildQueue, dataDir, openPayload, seed, toLexical } from '../cms/index.ts'
 
 const log = (line: string) => console.log(`publish: ${line}`)
 const arg = process.argv[2]
@@ -28,8 +28,7 @@ if (arg === '--seed') {
 
 const planLines: string[] = []
 const worker = new RebuildWorker({
-  requestsFile: rebuildRequestsFile(),
-  statusFile: path.join(dataDir(), 'site-builds.json'),
+  payload,
   buildsDir: path.join(dataDir(), 'site-builds'),
   initialLive: live,
   debounceMs: Number(process.env.REBUILD_DEBOUNCE_MS ?? 1500),
@@ -38,6 +37,7 @@ const worker = new RebuildWorker({
   log,
 })
 worker.start()
+while (!worker.isBuilder) await new Promise((r) => setTimeout(r, 50))
 const server = await serveSite({ root: () => worker.live, port: 0 })
 
 /** Milliseconds until `url` answers 200 with `text` in it. */
@@ -83,8 +83,8 @@ const createMs = await untilServed(`${server.url}/news/${created.slug}/`, fresh,
 await worker.idle()
 log(`new news item live after ${(createMs / 1000).toFixed(1)} s`)
 
-const builds = readStatus(path.join(dataDir(), 'site-builds.json'))!.builds.slice(0, 2).reverse()
-worker.stop()
+const builds = (await new BuildQueue(payload).status()).builds.slice(0, 2).reverse()
+await worker.stop()
 await server.close()
 await payload.destroy()
 console.log(

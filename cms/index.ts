@@ -11,9 +11,20 @@ export { openPayload } from './local.ts'
 export { chooseDatabase, DatabaseUriError, redactUri, type DatabaseChoice, type DatabaseKind } from './db.ts'
 export { dataDir, mediaDir, ROOT, scratchDir } from './paths.ts'
 export { cause, runTool } from './lib/run-tool.ts'
+// Where the media library's files are (data folder or S3) and how the site build copies them.
+export { mediaStore, type MediaStore } from './uploads/media-storage.ts'
 
-// Publishing → site rebuilds (the worker in scripts/ reads what the CMS hooks append).
-export { rebuildRequestsFile, type RebuildRequest } from './hooks/requestRebuild.ts'
+// Publishing → site rebuilds: the queue and build history in the database, the builder's lease.
+export {
+  BuildQueue,
+  describeRequests,
+  requestRebuild,
+  type BuildRecord,
+  type BuildStatus,
+  type QueuedRequest,
+  type RebuildRequest,
+} from './builds/queue.ts'
+export { Lease, processName } from './builds/lease.ts'
 
 // 民呼我应 results for /results/: aggregates and the whitelisted fields of publishable closed messages.
 export {

@@ -77,6 +77,9 @@ export interface Config {
     media: Media;
     users: User;
     'rate-slots': RateSlot;
+    'rebuild-requests': RebuildRequest;
+    'site-build-records': SiteBuildRecord;
+    leases: Lease;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +102,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'rate-slots': RateSlotsSelect<false> | RateSlotsSelect<true>;
+    'rebuild-requests': RebuildRequestsSelect<false> | RebuildRequestsSelect<true>;
+    'site-build-records': SiteBuildRecordsSelect<false> | SiteBuildRecordsSelect<true>;
+    leases: LeasesSelect<false> | LeasesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -201,6 +207,8 @@ export interface Media {
    */
   alt: string;
   caption?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -646,6 +654,48 @@ export interface RateSlot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebuild-requests".
+ */
+export interface RebuildRequest {
+  id: number;
+  source: string;
+  docId?: string | null;
+  title?: string | null;
+  operation: string;
+  by?: string | null;
+  build?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build-records".
+ */
+export interface SiteBuildRecord {
+  id: number;
+  buildId: string;
+  state: string;
+  trigger: string;
+  startedAt: string;
+  ms?: number | null;
+  error?: string | null;
+  builder?: string | null;
+  folder?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leases".
+ */
+export interface Lease {
+  id: number;
+  name: string;
+  holder: string;
+  expiresAt: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -799,6 +849,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rate-slots';
         value: number | RateSlot;
+      } | null)
+    | ({
+        relationTo: 'rebuild-requests';
+        value: number | RebuildRequest;
+      } | null)
+    | ({
+        relationTo: 'site-build-records';
+        value: number | SiteBuildRecord;
+      } | null)
+    | ({
+        relationTo: 'leases';
+        value: number | Lease;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1035,6 +1097,8 @@ export interface MessagePhotosSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1115,6 +1179,45 @@ export interface RateSlotsSelect<T extends boolean = true> {
   limit?: T;
   key?: T;
   at?: T;
+  expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rebuild-requests_select".
+ */
+export interface RebuildRequestsSelect<T extends boolean = true> {
+  source?: T;
+  docId?: T;
+  title?: T;
+  operation?: T;
+  by?: T;
+  build?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-build-records_select".
+ */
+export interface SiteBuildRecordsSelect<T extends boolean = true> {
+  buildId?: T;
+  state?: T;
+  trigger?: T;
+  startedAt?: T;
+  ms?: T;
+  error?: T;
+  builder?: T;
+  folder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leases_select".
+ */
+export interface LeasesSelect<T extends boolean = true> {
+  name?: T;
+  holder?: T;
   expiresAt?: T;
 }
 /**

@@ -17,7 +17,10 @@ import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
 import { isAdmin, isStaffRequest } from './access/index.ts'
+import { Leases } from './collections/Leases.ts'
 import { RateSlots } from './collections/RateSlots.ts'
+import { RebuildRequests } from './collections/RebuildRequests.ts'
+import { SiteBuildRecords } from './collections/SiteBuildRecords.ts'
 import { databaseAdapter } from './db.ts'
 import { sweepOrphanPhotos } from './messages/orphans.ts'
 import { logEmail } from './email.ts'
@@ -26,6 +29,7 @@ import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
 import { Site } from './globals/Site.ts'
 import { dataDir, ROOT } from './paths.ts'
 import { rebuildSite } from './plugins/rebuildSite.ts'
+import { mediaStoragePlugins } from './uploads/media-storage.ts'
 
 /**
  * The secret signing login tokens: `PAYLOAD_SECRET`, or one generated on first use and kept in
@@ -76,7 +80,22 @@ export default buildConfig({
     supportedLanguages: { zh },
     fallbackLanguage: 'zh',
   },
-  collections: [News, Lectures, Cases, Deputies, Stations, Messages, MessagePhotos, Media, Users, RateSlots],
+  collections: [
+    News,
+    Lectures,
+    Cases,
+    Deputies,
+    Stations,
+    Messages,
+    MessagePhotos,
+    Media,
+    Users,
+    // Shared state of the CMS processes and the builder (hidden, no API access).
+    RateSlots,
+    RebuildRequests,
+    SiteBuildRecords,
+    Leases,
+  ],
   globals: [Site],
   plugins: [
     // What the static site is built from: changes to these ask for a rebuild (messages decide for
@@ -85,6 +104,8 @@ export default buildConfig({
       collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'media'],
       globals: ['site'],
     }),
+    // The media library on S3-compatible object storage when MEDIA_S3_BUCKET is set; the data folder otherwise.
+    ...mediaStoragePlugins(),
   ],
   endpoints: [
     { path: '/site-builds', method: 'get', handler: siteBuildsEndpoint },
@@ -94,9 +115,11 @@ export default buildConfig({
     { path: '/og', method: 'get', handler: () => Response.json({ message: 'Not found' }, { status: 404 }) },
   ],
   jobs: {
-    // Scheduled publishing: the CMS server checks for due jobs every minute (not during `next build`).
+    // Scheduled publishing: the CMS server checks for due jobs every minute.
     autoRun: [{ cron: '* * * * *', limit: 20, queue: 'default' }],
-    shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build',
+    // Only CMS server processes run jobs: not `next build`, the builder, the seed or a test's Local API.
+    shouldAutoRun: () =>
+      process.env.NEXT_PHASE !== 'phase-production-build' && process.env.MINHU_CMS_SERVER === '1',
     access: { run: ({ req }) => isStaffRequest(req), queue: ({ req }) => isStaffRequest(req) },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

@@ -1,9 +1,11 @@
 /**
  * `npm start`: prepares the database (migrations, first admin, seed from content/ when empty), builds
  * the admin if its sources changed and the site if content or sources changed, then serves the CMS on
- * 127.0.0.1:CMS_PORT (3000) and the built site on 127.0.0.1:SITE_PORT (4321). The site keeps serving
- * whatever happens to the CMS (restarted with backoff when it exits) or to a rebuild.
+ * 127.0.0.1:CMS_PORT (3000) and the built site on 127.0.0.1:SITE_PORT (4321), and runs the site builder
+ * (scripts/site-builder.ts) that rebuilds it when editors publish. The site keeps serving whatever
+ * happens to the CMS or the builder (each restarted with backoff when it exits) or to a rebuild.
  */
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -13,16 +15,17 @@ import {
   dataDir,
   ensureAdmin,
   openPayload,
-  rebuildRequestsFile,
   ROOT,
   seed,
   type AdminLogin,
 } from '../cms/index.ts'
 import { buildAdminIfNeeded, stampOf } from './lib/admin-build.ts'
+import { startBuilder } from './lib/builder-process.ts'
 import { startCmsServer } from './lib/cms-server.ts'
-import { RebuildWorker } from './lib/rebuild-worker.ts'
+import { liveFolder } from './lib/rebuild-worker.ts'
 import { buildSite } from './lib/site-build.ts'
 import { serveSite } from './lib/site-server.ts'
+import { Supervisor } from './lib/supervisor.ts'
 
 const log = (line: string) => console.log(line)
 
@@ -55,6 +58,8 @@ function siteStamp(dbFile: string | undefined): string {
 
 let login: AdminLogin
 let dbFile: string | undefined
+/** What the builder records as the first build: dist/ as this start left it. */
+let initialBuild = { startedAt: new Date(), ms: 0, trigger: '启动时检查：网站已是最新' }
 try {
   const db = chooseDatabase()
   dbFile = db.kind === 'sqlite' ? db.url.slice('file:'.length) : undefined
@@ -76,6 +81,7 @@ try {
 
   const stamp = siteStamp(dbFile)
   const previous = fs.existsSync(siteStampFile) ? fs.readFileSync(siteStampFile, 'utf8') : ''
+  initialBuild.startedAt = new Date()
   if (stamp === previous && fs.existsSync(path.join(distDir, 'index.html'))) {
     log('site: dist/ is up to date')
   } else {
@@ -83,40 +89,48 @@ try {
     const started = Date.now()
     await buildSite({ log: (line) => log(`site: ${line}`) })
     fs.writeFileSync(siteStampFile, siteStamp(dbFile))
+    initialBuild = { startedAt: new Date(started), ms: Date.now() - started, trigger: '启动时构建' }
     log(`site: built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
 } catch (error) {
   fail(error)
 }
 
-// Publishing in the CMS appends to data/rebuild-requests.jsonl; this worker rebuilds into a fresh folder
-// and swaps it in only when the build succeeded.
-const worker = new RebuildWorker({
-  requestsFile: rebuildRequestsFile(),
-  statusFile: path.join(dataDir(), 'site-builds.json'),
-  buildsDir: path.join(dataDir(), 'site-builds'),
-  initialLive: distDir,
-  liveLink: path.join(dataDir(), 'site-live'),
-  debounceMs: Number(process.env.REBUILD_DEBOUNCE_MS ?? 1500),
-  build: (outDir, base) =>
-    buildSite({
-      outDir,
-      base,
-      // The plan (incremental or full, and why) and the index and page counts; not every Astro step.
-      log: (line) => /plan:|linked|indexed|page\(s\) built/.test(line) && log(`rebuild: ${line}`),
-    }),
-  log,
-})
-// The CMS may crash or be killed; the site is plain files and keeps serving while `supervise` starts the
-// CMS again. A first start that fails is a setup problem (port taken, bad config): that one ends the start.
-let cms = await startCmsServer({ port: cmsPort }).catch(fail)
-log(`cms: listening on ${cms.url} (pid ${cms.process.pid})`)
-const site = await serveSite({ root: () => worker.live, port: sitePort }).catch(fail)
-// From here on `npm start` serves the site: an unexpected error in the rebuild worker or the CMS
-// supervision is reported, never allowed to take the site server down with it.
+// The builder takes the rebuild requests the CMS writes to the database, builds into a fresh folder and
+// points data/site-live at it only when the build succeeded; the site server serves what the link names.
+const liveLink = path.join(dataDir(), 'site-live')
+const builderEnv = { SITE_INITIAL_BUILD: JSON.stringify(initialBuild), SITE_OUT_DIR: distDir }
+const launchBuilder = () =>
+  startBuilder({
+    env: builderEnv,
+    onOutput: (line) => log(line.replace(/^(?!rebuild:|builder:)/, 'builder: ')),
+  })
+// The CMS and the builder may crash or be killed; the site is plain files and keeps serving while the
+// supervisors start them again. A first start that fails is a setup problem (port taken, bad config):
+// that one ends the start.
+const firstCms = await startCmsServer({ port: cmsPort }).catch(fail)
+log(`cms: listening on ${firstCms.url} (pid ${firstCms.process.pid})`)
+const firstBuilder = await launchBuilder().catch(fail)
+log(`builder: running (pid ${firstBuilder.process.pid})`)
+const site = await serveSite({ root: () => liveFolder(liveLink, distDir), port: sitePort }).catch(fail)
+// From here on `npm start` serves the site: an unexpected error in the supervision is reported, never
+// allowed to take the site server down with it.
 process.on('uncaughtException', (error) => log(`start: unexpected error, still serving: ${error.stack}`))
 process.on('unhandledRejection', (error) => log(`start: unexpected error, still serving: ${String(error)}`))
-worker.start()
+
+const pipeOutput = (child: { process: ChildProcess }) => {
+  child.process.stdout?.on('data', (c: Buffer) => process.stdout.write(c))
+  child.process.stderr?.on('data', (c: Buffer) => process.stderr.write(c))
+}
+const startCms = async () => {
+  const server = await startCmsServer({ port: cmsPort })
+  pipeOutput(server)
+  return server
+}
+pipeOutput(firstCms)
+const cms = new Supervisor('cms', startCms, firstCms, log, (server) => `on ${server.url}`)
+const builder = new Supervisor('builder', launchBuilder, firstBuilder, log)
+
 const password =
   login.source === 'env'
     ? '(ADMIN_PASSWORD)'
@@ -125,78 +139,18 @@ const password =
       : `see ${login.file}`
 log('')
 log(`Site:       ${site.url}/`)
-log(`CMS admin:  ${cms.url}/admin`)
+log(`CMS admin:  ${cms.current.url}/admin`)
 log(`Login:      ${login.email}`)
 log(`Password:   ${password}`)
 log('Publishing in the admin rebuilds the site by itself (status on the admin dashboard).')
 log('Press Ctrl-C to stop.')
 
-type CmsServer = Awaited<ReturnType<typeof startCmsServer>>
-
-/** Restart delays double from 1 s up to 30 s; a CMS that answered for a minute starts again at 1 s. */
-const RESTART_FIRST_MS = 1000
-const RESTART_MAX_MS = 30_000
-const STABLE_MS = 60_000
 let stopping = false
-let attempt = 0
-let restartTimer: NodeJS.Timeout | undefined
-let restarting: Promise<CmsServer> | undefined
-
-function supervise(server: CmsServer): void {
-  cms = server
-  const answeredAt = Date.now()
-  server.process.stdout?.on('data', (c: Buffer) => process.stdout.write(c))
-  server.process.stderr?.on('data', (c: Buffer) => process.stderr.write(c))
-  server.process.once('exit', (code, signal) => {
-    if (stopping) return
-    if (Date.now() - answeredAt >= STABLE_MS) attempt = 0
-    scheduleRestart(`exited (${signal ? `signal ${signal}` : `code ${code}`})`, Date.now())
-  })
-}
-
-function scheduleRestart(reason: string, downSince: number): void {
-  attempt += 1
-  const delay = Math.min(RESTART_FIRST_MS * 2 ** (attempt - 1), RESTART_MAX_MS)
-  log(`cms: ${reason}; restarting in ${delay / 1000} s (attempt ${attempt})`)
-  restartTimer = setTimeout(() => void restart(downSince), delay)
-}
-
-async function restart(downSince: number): Promise<void> {
-  restartTimer = undefined
-  restarting = startCmsServer({ port: cmsPort })
-  try {
-    const server = await restarting
-    if (stopping) return // shutdown stops it
-    const down = ((Date.now() - downSince) / 1000).toFixed(1)
-    log(`cms: answering again on ${server.url} (pid ${server.process.pid}), down ${down} s`)
-    supervise(server)
-  } catch (error) {
-    if (stopping) return
-    const message = error instanceof Error ? error.message : String(error)
-    const reason = message
-      .split('\n')[0]
-      .replace(/^cms: /, '')
-      .replace(/:$/, '')
-    scheduleRestart(`restart failed (${reason})`, downSince)
-  } finally {
-    restarting = undefined
-  }
-}
-
-supervise(cms)
-
 const shutdown = async () => {
   if (stopping) return
   stopping = true
   log('\nstopping…')
-  clearTimeout(restartTimer)
-  worker.stop()
-  await Promise.all([
-    cms.stop(),
-    // A restart under way resolves (or gives up) within its timeout; stop what it started.
-    restarting?.then((server) => server.stop()).catch(() => {}),
-    site.close(),
-  ])
+  await Promise.all([cms.stop(), builder.stop(), site.close()])
   process.exit(0)
 }
 process.on('SIGINT', shutdown)

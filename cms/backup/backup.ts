@@ -5,7 +5,6 @@ import path from 'node:path'
 import * as tar from 'tar'
 
 import type { DatabaseChoice } from '../db.ts'
-import { rebuildRequestsFile } from '../hooks/requestRebuild.ts'
 import {
   BackupError,
   formatBytes,
@@ -59,18 +58,15 @@ const LIVE_DATABASE_NAMES = ['cms.db', ...SQLITE_COMPANIONS.map((s) => `cms.db${
  * - the live database files: copying a file SQLite is writing gives a torn copy; the snapshot stands in;
  * - data/site-builds/, the built sites `npm start` serves: it builds the site again from the database on
  *   its next start (two copies of the whole site, hundreds of MB on a large base);
- * - data/site-live, the link nginx serves the live build through (docs/deploy.md), made again with the build;
- * - data/rebuild-requests.jsonl, the queue from the CMS's publish hooks to the running rebuild worker:
- *   `npm start` skips what is in it when it starts (its own build covers it), so a restored copy is never
- *   read, and it grows with every publish, so a backup during an import would never read it twice alike.
+ * - data/site-live, the link nginx serves the live build through (docs/deploy.md), made again with the build.
+ * The build history and the rebuild queue are in the database (cms/builds/queue.ts), so the snapshot has
+ * them.
  */
 export function backupSkipRule(
   dataDir: string,
   database: DatabaseChoice,
 ): (rel: string) => string | undefined {
   const live = new Set(LIVE_DATABASE_NAMES)
-  // Always at the top of the data folder (its name is the hooks').
-  const requestsFile = path.basename(rebuildRequestsFile())
   if (database.kind === 'sqlite') {
     const file = database.url.slice('file:'.length)
     for (const suffix of ['', ...SQLITE_COMPANIONS]) {
@@ -82,7 +78,6 @@ export function backupSkipRule(
     if (live.has(rel)) return 'live database file'
     if (rel === 'site-builds') return 'built sites, rebuilt by npm start'
     if (rel === 'site-live') return 'link to the live build, made again by npm start'
-    if (rel === requestsFile) return 'rebuild queue, read only by the running npm start'
     return undefined
   }
 }

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -8,31 +5,21 @@ import type {
   CollectionSlug,
   GlobalAfterChangeHook,
   PayloadRequest,
+  SanitizedCollectionConfig,
 } from 'payload'
 
-import { dataDir } from '../paths.ts'
+import { requestRebuild } from '../builds/queue.ts'
 
 /**
- * Publishing asks for a site rebuild by appending a line to data/rebuild-requests.jsonl; the rebuild
- * worker started by `npm start` watches that file, waits for a quiet moment (a burst of publishes makes
- * one build) and swaps the new site in only when the build succeeded.
+ * Publishing asks for a site rebuild by writing a request to the database (cms/builds/queue.ts), in the
+ * transaction of the change; the elected builder (scripts/site-builder.ts) waits for a quiet moment (a
+ * burst of publishes makes one build) and swaps the new site in only when the build succeeded.
  */
-export const rebuildRequestsFile = () => path.join(dataDir(), 'rebuild-requests.jsonl')
 
-export interface RebuildRequest {
-  at: string
-  collection: string
-  id?: number | string
-  operation: 'create' | 'update' | 'delete' | 'unpublish'
-  by?: string
-}
-
-export function requestRebuild(request: Omit<RebuildRequest, 'at'>): void {
-  fs.mkdirSync(dataDir(), { recursive: true })
-  fs.appendFileSync(
-    rebuildRequestsFile(),
-    JSON.stringify({ at: new Date().toISOString(), ...request }) + '\n',
-  )
+/** The document's title as the admin shows it (its `useAsTitle` field), for the build log. */
+function titleOf(collection: SanitizedCollectionConfig, doc: Record<string, unknown> | undefined) {
+  const value = doc?.[collection.admin?.useAsTitle ?? 'id']
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined
 }
 
 const who = (req: PayloadRequest) => (req.user as { email?: string } | null)?.email
@@ -92,32 +79,47 @@ export const rememberPublished: CollectionBeforeChangeHook = async ({
  */
 export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, collection, operation, req }) => {
   if (req.context?.seed) return doc
+  const ask = (op: 'create' | 'publish' | 'update' | 'unpublish') =>
+    requestRebuild(req, {
+      source: collection.slug,
+      docId: doc.id,
+      title: titleOf(collection, doc),
+      operation: op,
+      by: who(req),
+    })
   if (!collection.versions?.drafts) {
-    requestRebuild({ collection: collection.slug, id: doc.id, operation, by: who(req) })
+    await ask(operation)
     return doc
   }
   if (doc._status === 'published') {
+    // Shown before: an edit of a published page; otherwise this put it on the site.
+    const wasShown = operation === 'update' && shownBefore.get(key(collection.slug, doc.id)) === true
     shownBefore.delete(key(collection.slug, doc.id))
-    requestRebuild({ collection: collection.slug, id: doc.id, operation, by: who(req) })
+    await ask(wasShown ? 'update' : 'publish')
     return doc
   }
   // A draft: the site changes only if this unpublished the document (shown before, not any more).
   const wasPublished = shownBefore.get(key(collection.slug, doc.id)) === true
   shownBefore.delete(key(collection.slug, doc.id))
-  if (wasPublished && !(await mainRowPublished(req, collection.slug, doc.id))) {
-    requestRebuild({ collection: collection.slug, id: doc.id, operation: 'unpublish', by: who(req) })
-  }
+  if (wasPublished && !(await mainRowPublished(req, collection.slug, doc.id))) await ask('unpublish')
   return doc
 }
 
-export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, collection, req }) => {
+export const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, collection, req }) => {
   if (req.context?.seed) return doc
   if (collection.versions?.drafts && doc?._status !== 'published') return doc
-  requestRebuild({ collection: collection.slug, id: doc?.id, operation: 'delete', by: who(req) })
+  await requestRebuild(req, {
+    source: collection.slug,
+    docId: doc?.id,
+    title: titleOf(collection, doc),
+    operation: 'delete',
+    by: who(req),
+  })
   return doc
 }
 
-export const rebuildAfterGlobalChange: GlobalAfterChangeHook = ({ doc, global, req }) => {
-  if (!req.context?.seed) requestRebuild({ collection: global.slug, operation: 'update', by: who(req) })
+export const rebuildAfterGlobalChange: GlobalAfterChangeHook = async ({ doc, global, req }) => {
+  if (!req.context?.seed)
+    await requestRebuild(req, { source: global.slug, operation: 'update', by: who(req) })
   return doc
 }

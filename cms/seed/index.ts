@@ -38,7 +38,9 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   const data = options.data ?? content
   const created: Record<string, number> = {}
   const unchanged: Record<string, number> = {}
-  const context = { seed: true }
+  // A fresh object for every call: Payload hands it on as req.context, and plugins keep per-request state
+  // in it (the S3 adapter keeps the file being uploaded), which one shared object would carry over.
+  const seedContext = () => ({ seed: true })
   const bump = (table: Record<string, number>, key: string) => (table[key] = (table[key] ?? 0) + 1)
 
   const idBySlug = async (collection: Slugged, slug: string): Promise<number | string | undefined> => {
@@ -79,7 +81,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         data: { alt: img.alt },
         file: { data: buffer, mimetype: 'image/jpeg', name: filename, size: buffer.length },
         overrideAccess: true,
-        context,
+        context: seedContext(),
       })
       id = doc.id
       bump(created, 'media')
@@ -115,7 +117,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           collection: collection as CollectionSlug,
           data: doc as never,
           overrideAccess: true,
-          context,
+          context: seedContext(),
         })
         bump(created, collection)
       }
@@ -148,7 +150,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         stats: s.stats,
       },
       overrideAccess: true,
-      context,
+      context: seedContext(),
     })
     bump(created, 'site')
   }
@@ -272,7 +274,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       data: { alt: '人大微讲堂示例视频：红金渐变画面，无讲解内容（演示用）' },
       file: { data, mimetype: 'video/webm', name: filename, size: data.length },
       overrideAccess: true,
-      context,
+      context: seedContext(),
     })
     bump(created, 'media')
     return doc.id
@@ -336,7 +338,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         isSample: true,
       },
       overrideAccess: true,
-      context,
+      context: seedContext(),
     })
     bump(created, 'messages')
   }

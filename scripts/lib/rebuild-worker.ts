@@ -1,189 +1,234 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import type { Payload } from 'payload'
+
+import { BuildQueue, describeRequests, processName, type Lease, type QueuedRequest } from '../../cms/index.ts'
 import { manifestPathOf } from '../../site/index.ts'
-import type { RebuildRequest } from '../../cms/index.ts'
-
-export interface BuildRecord {
-  id: string
-  startedAt: string
-  ms: number
-  ok: boolean
-  error?: string
-  /** What asked for it, e.g. "news #12 update (editor@example.org) + 3 more". */
-  trigger: string
-}
-
-export interface BuildStatus {
-  /** Folder being served. */
-  live: string
-  running: { id: string; startedAt: string; trigger: string } | null
-  queued: boolean
-  builds: BuildRecord[]
-}
 
 export interface RebuildWorkerOptions {
-  requestsFile: string
-  statusFile: string
+  /** The CMS's Local API: the queue, the build history and the builder lease are in its database. */
+  payload: Payload
   /** New builds go into fresh folders here; the last good one is served. */
   buildsDir: string
-  /** The folder served before the first rebuild (dist/). */
+  /** The folder served when no build is recorded yet (dist/). */
   initialLive: string
   /**
-   * A symbolic link kept pointing at the live build, for a front server that serves a fixed path (nginx,
-   * docs/deploy.md). Replaced atomically (a new link renamed over the old), so no request sees it missing.
+   * A symbolic link kept pointing at the live build: what the site server and a front server (nginx,
+   * docs/deploy.md) serve. Replaced atomically (a new link renamed over the old), so no request sees it
+   * missing.
    */
   liveLink?: string
   /** Quiet time after the last request before building: a burst of publishes makes one build. */
   debounceMs: number
+  /** The longest a request waits while publishes keep coming (default 30 s). */
+  maxWaitMs?: number
+  /** How often the queue is looked at (default 500 ms). */
+  pollMs?: number
+  /** How long the builder lease lasts without renewal (default 20 s): a killed builder's successor waits that long. */
+  leaseMs?: number
+  /** This builder's name in the lease and the build records (default host:pid). */
+  holder?: string
+  /**
+   * A build made before the worker started, outside the queue (npm start's check or build of dist/): it
+   * covers the requests made before it began, and is recorded so the dashboard lists it.
+   */
+  initialBuild?: { startedAt: Date; ms: number; trigger: string }
   /** Builds into `outDir`; `base` is the live build, whose unchanged pages an incremental build reuses. */
   build: (outDir: string, base: string) => Promise<void>
   log: (line: string) => void
 }
 
 /**
- * Watches the rebuild requests the CMS hooks append, coalesces them (debounce), runs one build at a time
- * into a fresh folder, and makes it live only when it succeeded: a failed build leaves the last good site
- * serving and is recorded with its error in the status file the admin shows.
+ * The site builder: takes the rebuild requests the CMS processes write to the database, coalesces them
+ * (debounce), runs one build at a time into a fresh folder and makes it live only when it succeeded; a
+ * failed build leaves the last good site serving and is recorded with its error for the dashboard.
+ *
+ * Several builders may run (one per machine, or a restarted one beside a hung one): each holds the
+ * `site-builder` lease in turn, and only its holder builds; the others stand by and take over when the
+ * holder's lease runs out (it was killed or its machine went down). A new holder marks builds left
+ * running as failed, queues their requests again and serves the newest successful build.
  */
 export class RebuildWorker {
-  private offset = 0
-  private pending: RebuildRequest[] = []
-  private timer: NodeJS.Timeout | undefined
+  private readonly queue: BuildQueue
+  private readonly lease: Lease
+  private readonly holder: string
+  private leader = false
+  private standbyLogged = false
+  private busy = false
+  private stopped = false
   private poller: NodeJS.Timeout | undefined
-  private running = false
-  private status: BuildStatus
+  private current: string
 
   constructor(private readonly options: RebuildWorkerOptions) {
-    // `npm start` has just made sure initialLive is current: serve it, keep the build history.
-    const builds = readStatus(options.statusFile)?.builds ?? []
-    this.status = { live: options.initialLive, running: null, queued: false, builds }
-    this.prune(options.initialLive)
-    this.pointLink()
-    // Requests written before this start are covered by the build `npm start` just made.
-    this.offset = fs.existsSync(options.requestsFile) ? fs.statSync(options.requestsFile).size : 0
-    this.save()
+    this.queue = new BuildQueue(options.payload)
+    this.holder = options.holder ?? processName()
+    this.lease = this.queue.builderLease(this.holder, options.leaseMs ?? 20_000)
+    this.current = options.initialLive
   }
 
+  /** The folder served now. */
   get live(): string {
-    return this.status.live
+    return this.current
+  }
+
+  /** Whether this worker holds the builder lease. */
+  get isBuilder(): boolean {
+    return this.leader
   }
 
   start(): void {
-    this.poller = setInterval(() => this.poll(), 250)
+    this.stopped = false
+    this.standbyLogged = false
+    this.poller = setInterval(() => void this.tick(), this.options.pollMs ?? 500)
+    void this.tick()
   }
 
-  stop(): void {
+  /** Stops polling, waits for a build under way, and gives the lease up for a standby. */
+  async stop(): Promise<void> {
+    this.stopped = true
     clearInterval(this.poller)
-    clearTimeout(this.timer)
+    while (this.busy) await sleep(100)
+    if (this.leader) await this.lease.release().catch(() => {})
+    this.leader = false
   }
 
-  /** Resolves when nothing is queued or running (for tests and shutdown). */
+  /** Resolves when no request waits and nothing runs (for tests and benchmarks). */
   async idle(): Promise<void> {
-    while (this.running || this.timer || this.pending.length) await new Promise((r) => setTimeout(r, 100))
+    for (;;) {
+      if (!this.busy && (await this.queue.pending()).length === 0 && !this.busy) return
+      await sleep(100)
+    }
   }
 
   /**
-   * Runs on a timer, where an exception would end `npm start` and the site server with it: a file that
-   * vanished or could not be read is logged and tried again on the next tick.
+   * Runs on a timer, where an exception would end the process: a database that did not answer (locked,
+   * restarting) is logged and tried again on the next tick.
    */
-  private poll(): void {
+  private async tick(): Promise<void> {
+    if (this.busy || this.stopped) return
+    this.busy = true
     try {
-      this.readRequests()
+      await this.step()
     } catch (error) {
-      this.options.log(`rebuild: could not read the rebuild requests (will retry): ${firstLine(error)}`)
+      this.options.log(`rebuild: could not read the rebuild queue (will retry): ${firstLine(error)}`)
+    } finally {
+      this.busy = false
     }
   }
 
-  private readRequests(): void {
-    const { requestsFile } = this.options
-    const size = fs.statSync(requestsFile, { throwIfNoEntry: false })?.size
-    if (size === undefined) return
-    // Truncated or replaced: read it again from the start.
-    if (size < this.offset) this.offset = 0
-    if (size <= this.offset) return
-    const fd = fs.openSync(requestsFile, 'r')
-    const buffer = Buffer.alloc(size - this.offset)
-    fs.readSync(fd, buffer, 0, buffer.length, this.offset)
-    fs.closeSync(fd)
-    const text = buffer.toString('utf8')
-    const complete = text.lastIndexOf('\n') + 1
-    this.offset += Buffer.byteLength(text.slice(0, complete))
-    for (const line of text.slice(0, complete).split('\n')) {
-      if (!line.trim()) continue
-      try {
-        this.pending.push(JSON.parse(line) as RebuildRequest)
-      } catch {
-        this.options.log(`rebuild: ignored an unreadable request line`)
-      }
+  private async step(): Promise<void> {
+    if (!(await this.lease.hold())) {
+      if (this.leader) this.options.log('rebuild: another builder took over; standing by')
+      else if (!this.standbyLogged)
+        this.options.log(
+          `rebuild: standing by (${(await this.lease.holderNow()) ?? 'another process'} builds)`,
+        )
+      this.leader = false
+      this.standbyLogged = true
+      return
     }
-    this.status.queued = this.pending.length > 0
-    this.save()
-    clearTimeout(this.timer)
-    this.schedule()
+    if (!this.leader) {
+      this.leader = true
+      await this.takeOver()
+    }
+    const pending = await this.queue.pending()
+    if (pending.length === 0) return
+    const now = Date.now()
+    const newest = Date.parse(pending.at(-1)!.createdAt)
+    const oldest = Date.parse(pending[0].createdAt)
+    if (now - newest < this.options.debounceMs && now - oldest < (this.options.maxWaitMs ?? 30_000)) return
+    await this.build(pending)
   }
 
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.timer = undefined
-      this.run().catch((error: unknown) => {
-        // Only bookkeeping can get here (a failed build is caught and recorded below); never let it end
-        // the process, and let later requests build again.
-        this.running = false
-        this.status.running = null
-        this.options.log(`rebuild: worker error, the previous site keeps serving: ${firstLine(error)}`)
+  private async takeOver(): Promise<void> {
+    const { initialBuild, initialLive } = this.options
+    const abandoned = await this.queue.abandonRunning(
+      '构建进程中途停止（被终止或所在机器重启），这次构建的内容已重新排队',
+    )
+    if (initialBuild) {
+      const buildId = `startup-${initialBuild.startedAt.toISOString()}`
+      await this.queue.coverBefore(initialBuild.startedAt, buildId)
+      await this.queue.recordBuild({
+        buildId,
+        trigger: initialBuild.trigger,
+        builder: this.holder,
+        folder: initialLive,
+        startedAt: initialBuild.startedAt,
+        ms: initialBuild.ms,
       })
-    }, this.options.debounceMs)
+    }
+    const good = await this.queue.lastGoodFolder()
+    this.current = good && fs.existsSync(path.join(good, 'index.html')) ? good : initialLive
+    this.pointLink()
+    this.prune(this.current)
+    this.options.log(
+      `rebuild: this process builds the site (${this.holder}), serving ${this.current}` +
+        (abandoned ? `; ${abandoned} interrupted build(s) queued again` : ''),
+    )
   }
 
-  private async run(): Promise<void> {
-    if (this.running || this.pending.length === 0) return
-    this.running = true
-    const requests = this.pending.splice(0)
-    const first = requests[0]
-    const trigger = describe(first, requests.length)
+  private async build(requests: QueuedRequest[]): Promise<void> {
+    const trigger = describeRequests(this.options.payload, requests)
     const id = new Date().toISOString().replace(/[:.]/g, '-')
     const outDir = path.join(this.options.buildsDir, id)
     const started = Date.now()
-    this.status.running = { id, startedAt: new Date(started).toISOString(), trigger }
-    this.status.queued = false
-    this.save()
+    await this.queue.startBuild({
+      buildId: id,
+      trigger,
+      builder: this.holder,
+      folder: outDir,
+      startedAt: new Date(started),
+    })
+    await this.queue.claim(
+      requests.map((r) => r.id),
+      id,
+    )
     this.options.log(`rebuild: building for ${trigger}…`)
-    let record: BuildRecord
+    // The build runs for seconds to minutes: keep the lease meanwhile.
+    let lost = false
+    const beat = setInterval(
+      () =>
+        void this.lease.hold().then(
+          (held) => (lost ||= !held),
+          () => {},
+        ),
+      (this.options.leaseMs ?? 20_000) / 4,
+    )
     try {
-      await this.options.build(outDir, this.status.live)
-      const previous = this.status.live
-      this.status.live = outDir
+      await this.options.build(outDir, this.current)
+      clearInterval(beat)
+      if (lost || !(await this.lease.hold())) {
+        // Another builder took over (this one stalled past its lease) and builds these requests again.
+        removeBuild(outDir)
+        this.leader = false
+        this.options.log('rebuild: lost the builder lease during the build; the new builder builds again')
+        return
+      }
+      const previous = this.current
+      this.current = outDir
       this.pointLink()
-      record = { id, startedAt: this.status.running.startedAt, ms: Date.now() - started, ok: true, trigger }
-      this.options.log(`rebuild: live in ${(record.ms / 1000).toFixed(1)} s`)
+      const ms = Date.now() - started
+      await this.queue.finishBuild(id, { ok: true, ms })
+      this.options.log(`rebuild: live in ${(ms / 1000).toFixed(1)} s (${trigger})`)
       try {
         this.prune(previous)
       } catch (error) {
         this.options.log(`rebuild: could not remove old builds: ${firstLine(error)}`)
       }
     } catch (error) {
-      fs.rmSync(outDir, { recursive: true, force: true })
-      fs.rmSync(manifestPathOf(outDir), { force: true })
+      clearInterval(beat)
+      removeBuild(outDir)
       const message = error instanceof Error ? error.message : String(error)
-      record = {
-        id,
-        startedAt: this.status.running.startedAt,
-        ms: Date.now() - started,
-        ok: false,
-        error: message.slice(-2000),
-        trigger,
-      }
+      const ms = Date.now() - started
+      await this.queue.finishBuild(id, { ok: false, ms, error: message })
       this.options.log(
-        `rebuild: FAILED after ${(record.ms / 1000).toFixed(1)} s, the previous site keeps serving: ${message.split('\n')[0]}`,
+        `rebuild: FAILED after ${(ms / 1000).toFixed(1)} s, the previous site keeps serving: ${message.split('\n')[0]}`,
       )
     }
-    this.status.builds = [record, ...this.status.builds].slice(0, 20)
-    this.status.running = null
-    this.status.queued = this.pending.length > 0
-    this.save()
-    this.running = false
-    if (this.pending.length) this.schedule()
+    await this.queue.prune().catch((error: unknown) => {
+      this.options.log(`rebuild: could not prune the build history: ${firstLine(error)}`)
+    })
   }
 
   private pointLink(): void {
@@ -191,7 +236,7 @@ export class RebuildWorker {
     if (!link) return
     const tmp = `${link}.${process.pid}.tmp`
     fs.rmSync(tmp, { force: true })
-    fs.symlinkSync(path.resolve(this.status.live), tmp)
+    fs.symlinkSync(path.resolve(this.current), tmp)
     fs.renameSync(tmp, link)
   }
 
@@ -199,58 +244,33 @@ export class RebuildWorker {
   private prune(previous: string): void {
     const { buildsDir } = this.options
     if (!fs.existsSync(buildsDir)) return
-    const keep = new Set([this.status.live, previous].flatMap((dir) => [dir, manifestPathOf(dir)]))
+    const keep = new Set([this.current, previous].flatMap((dir) => [dir, manifestPathOf(dir)]))
     for (const name of fs.readdirSync(buildsDir)) {
       const entry = path.join(buildsDir, name)
       if (!keep.has(entry)) fs.rmSync(entry, { recursive: true, force: true })
     }
   }
+}
 
-  /** The status file is what the admin shows; failing to write it (disk full…) must not stop builds. */
-  private save(): void {
-    try {
-      fs.mkdirSync(path.dirname(this.options.statusFile), { recursive: true })
-      const tmp = `${this.options.statusFile}.tmp`
-      fs.writeFileSync(tmp, JSON.stringify(this.status, null, 2))
-      fs.renameSync(tmp, this.options.statusFile)
-    } catch (error) {
-      this.options.log(`rebuild: could not write the build status: ${firstLine(error)}`)
-    }
+/**
+ * The folder a live link points at, for a site server in another process than the builder: read per
+ * request (a readlink is microseconds), `fallback` while the builder has not made the link yet.
+ */
+export function liveFolder(liveLink: string, fallback: string): string {
+  try {
+    return fs.realpathSync(liveLink)
+  } catch {
+    return fallback
   }
 }
 
-const LABELS: Record<string, string> = {
-  news: '新闻公告',
-  lectures: '微讲堂',
-  cases: '民生案例',
-  deputies: '人大代表',
-  stations: '实践站点',
-  media: '图片视频',
-  site: '网站设置',
-  messages: '群众来信',
-}
-const OPERATIONS: Record<string, string> = {
-  create: '新建',
-  update: '修改',
-  delete: '删除',
-  unpublish: '撤下',
+function removeBuild(outDir: string): void {
+  fs.rmSync(outDir, { recursive: true, force: true })
+  fs.rmSync(manifestPathOf(outDir), { force: true })
 }
 
-/** The trigger as editors read it: "新闻公告 #12 修改（editor@example.org）等 4 项". */
-function describe(first: RebuildRequest, count: number): string {
-  const what = `${LABELS[first.collection] ?? first.collection}${first.id !== undefined ? ` #${first.id}` : ''}`
-  const by = first.by ? `（${first.by}）` : ''
-  return `${what} ${OPERATIONS[first.operation] ?? first.operation}${by}${count > 1 ? `等 ${count} 项` : ''}`
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]
-}
-
-export function readStatus(file: string): BuildStatus | null {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as BuildStatus
-  } catch {
-    return null
-  }
 }

@@ -26,7 +26,7 @@ import { searchRecords, type SearchRecord } from '../lib/search-records.ts'
 import { codeDigest } from './code-digest.ts'
 import { setBuildContext, type BuildContext } from './context.ts'
 import { linkTree, linkUnchangedPages, readManifest, writeManifest } from './incremental.ts'
-import { copyMedia } from './media.ts'
+import { precompress } from './precompress.ts'
 import { ARTICLE_COLLECTIONS, digest, planBuild, type CurrentState, type PlannedBuild } from './plan.ts'
 import { finishIndex, startIndexWorker, type RunningIndex } from './search-index.ts'
 
@@ -118,9 +118,9 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         if (linked.length)
           logger.info(`linked ${linked.length} unchanged article pages from the previous build`)
 
-        const media = copyMedia(read.mediaFiles, read.mediaDir, out)
+        const media = await read.media.copy(read.mediaFiles, path.join(out, 'media'), plan.base)
         logger.info(
-          `copied ${media.files} media files (${(media.bytes / 1048576).toFixed(1)} MB) into ${path.basename(out)}/media`,
+          `copied ${media.files} media files (${(media.bytes / 1048576).toFixed(1)} MB) from ${read.media.kind === 's3' ? read.media.where : 'the data folder'} into ${path.basename(out)}/media (${media.linked} linked from the previous build)`,
         )
 
         if (stock) {
@@ -148,8 +148,15 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
           `indexed ${result.pages} pages for search in ${result.ms} ms (alongside page rendering; waited ${Date.now() - waited} ms at the end)`,
         )
       },
-      'astro:build:done': ({ dir }) => {
-        if (context && !context.draft && context.planned) writeManifest(fileURLToPath(dir), context.planned)
+      'astro:build:done': async ({ dir }) => {
+        if (context && !context.draft && context.planned) {
+          const out = fileURLToPath(dir)
+          const gz = await precompress(out, context.planned.plan.base)
+          logger.info(
+            `precompressed ${gz.files} files (${(gz.bytes / 1048576).toFixed(1)} MB → ${(gz.gzipBytes / 1048576).toFixed(1)} MB gzip; ${gz.reused} linked from the previous build) in ${gz.ms} ms`,
+          )
+          writeManifest(out, context.planned)
+        }
         cleanUp()
         process.removeListener('exit', cleanUp)
       },

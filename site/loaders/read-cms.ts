@@ -17,7 +17,7 @@ import {
   labelOf,
 } from '../../vocabulary/options.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
-import type { Case, Deputy, Lecture, Media, News, Station } from '../../cms/index.ts'
+import type { Case, Deputy, Lecture, Media, MediaStore, News, Station } from '../../cms/index.ts'
 import type {
   CaseItem,
   CmsSnapshot,
@@ -41,9 +41,10 @@ export interface DraftTarget {
 /** What one read of the CMS gives: the content, and the media files it uses and where they are. */
 export interface CmsRead {
   snapshot: CmsSnapshot
-  /** File names in `mediaDir` that the pages show (drafts' files are never listed). */
+  /** Names of the media files the pages show (drafts' files are never listed). */
   mediaFiles: string[]
-  mediaDir: string
+  /** Where they are (the data folder or S3), and how to copy them into the build. */
+  media: MediaStore
   ms: number
 }
 
@@ -65,7 +66,7 @@ export async function readCms(draft?: DraftTarget): Promise<CmsRead> {
   const snapshot = await snapshotOf(payload, media, draft, () =>
     draft ? noResults : cms.publicMessageResults(payload),
   )
-  return { snapshot, mediaFiles: [...media].sort(), mediaDir: cms.mediaDir(), ms: Date.now() - started }
+  return { snapshot, mediaFiles: [...media].sort(), media: cms.mediaStore(payload), ms: Date.now() - started }
 }
 
 type Doc<T> = T | number | string | null | undefined

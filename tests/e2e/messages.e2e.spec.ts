@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import * as content from '../../content/index.ts'
-import { rebuildRequestsFile } from '../../cms/hooks/requestRebuild.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
@@ -14,6 +13,7 @@ import { axeViolations } from '../helpers/axe.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
+import { rebuildRequests } from '../helpers/rebuild.ts'
 import { scratchDir } from '../../cms/paths.ts'
 import { manifestPathOf } from '../../site/index.ts'
 
@@ -186,8 +186,7 @@ describe('民呼我应 in the browser', () => {
       await page.close()
 
       // The changes asked for a rebuild; the rebuilt site shows the result and the new rating.
-      const requests = fs.readFileSync(rebuildRequestsFile(), 'utf8')
-      expect(requests).toContain('"collection":"messages"')
+      expect((await rebuildRequests(cms.payload)).map((r) => r.source)).toContain('messages')
       live = await build(buildEnv)
       const results = await chromium.browser.newPage()
       await results.goto(`${site.url}/results/`)

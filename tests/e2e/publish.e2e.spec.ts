@@ -1,21 +1,21 @@
-import fs from 'node:fs'
 import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { rebuildRequestsFile } from '../../cms/hooks/requestRebuild.ts'
+import { BuildQueue } from '../../cms/builds/queue.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
-import { RebuildWorker, readStatus } from '../../scripts/lib/rebuild-worker.ts'
+import { RebuildWorker } from '../../scripts/lib/rebuild-worker.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
+import { rebuildRequests } from '../helpers/rebuild.ts'
 
 /**
  * Publish to live as an editor meets it: the built admin in a real browser, the rebuild worker that
@@ -47,8 +47,7 @@ beforeAll(async () => {
   const dist = path.join(cms.dataDir, 'dist')
   await buildSite({ outDir: dist, env })
   worker = new RebuildWorker({
-    requestsFile: rebuildRequestsFile(),
-    statusFile: path.join(cms.dataDir, 'site-builds.json'),
+    payload: cms.payload,
     buildsDir: path.join(cms.dataDir, 'site-builds'),
     initialLive: dist,
     debounceMs: 500,
@@ -63,18 +62,19 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  worker?.stop()
+  await worker?.stop()
   await site?.close()
   await cmsServer?.stop()
   await cms?.close()
 })
 
-/** Waits until the worker picked up the requests the CMS wrote and finished building. */
+let requestsSeen = 0
+/** Waits until the CMS asked for a rebuild and the worker built it. */
 async function siteFollows() {
-  const requests = () => (fs.existsSync(rebuildRequestsFile()) ? fs.statSync(rebuildRequestsFile()).size : 0)
-  const before = requests()
-  expect(before, 'the CMS asked for a rebuild').toBeGreaterThan(0)
-  await new Promise((r) => setTimeout(r, 1000))
+  await expect
+    .poll(async () => (await rebuildRequests(cms.payload)).length, { message: 'the CMS asked for a rebuild' })
+    .toBeGreaterThan(requestsSeen)
+  requestsSeen = (await rebuildRequests(cms.payload)).length
   await worker.idle()
 }
 
@@ -198,7 +198,7 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
     failNext = false
     expect(worker.live).toBe(live)
     expect((await fetch(`${site.url}/`)).status).toBe(200)
-    expect(readStatus(path.join(cms.dataDir, 'site-builds.json'))!.builds[0].ok).toBe(false)
+    expect((await new BuildQueue(cms.payload).status()).builds[0].ok).toBe(false)
 
     await admin.goto(`${cmsServer.url}/admin`)
     const panel = admin.locator('section[aria-labelledby="site-builds"]')

@@ -9,6 +9,7 @@ import * as tar from 'tar'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { createBackup } from '../../cms/backup/backup.ts'
+import { BuildQueue } from '../../cms/builds/queue.ts'
 import { restoreBackup } from '../../cms/backup/restore.ts'
 import { ROOT, scratchDir } from '../../cms/paths.ts'
 import { adminLogin, ensureAdmin } from '../../cms/seed/admin.ts'
@@ -69,11 +70,8 @@ async function probe(extraEnv: Record<string, string> = {}): Promise<Probe> {
   return JSON.parse(fs.readFileSync(out, 'utf8')) as Probe
 }
 
-/** What a backup leaves out (README: Backup and restore): live database files, built sites, the rebuild queue. */
-const leftOut = (rel: string) =>
-  /^cms\.db(-wal|-shm|-journal)?$/.test(rel) ||
-  rel.startsWith('site-builds/') ||
-  rel === 'rebuild-requests.jsonl'
+/** What a backup leaves out (README: Backup and restore): live database files and built sites. */
+const leftOut = (rel: string) => /^cms\.db(-wal|-shm|-journal)?$/.test(rel) || rel.startsWith('site-builds/')
 
 /** sha256 of every file under `dir` (relative paths) that a backup keeps. */
 function hashes(dir: string): Map<string, string> {
@@ -120,13 +118,20 @@ beforeAll(async () => {
   outDir = scratchDir('minhu-backups-')
   scratch.push(outDir)
   if (!seeded) await seed(payload)
-  // What else `npm start` leaves in data/: the generated secret and admin password, the build status and
-  // a built site (left out of the archive: npm start builds it again).
+  // What else `npm start` leaves in data/: the generated secret and admin password, a built site (left
+  // out of the archive: npm start builds it again) and, in the database, its build history.
   fs.writeFileSync(path.join(dataDir, '.payload-secret'), env.PAYLOAD_SECRET, { mode: 0o600 })
   const login = adminLogin({} as NodeJS.ProcessEnv)
   await ensureAdmin(payload, login)
   admin = login
-  fs.writeFileSync(path.join(dataDir, 'site-builds.json'), JSON.stringify({ live: 'x', builds: [] }))
+  await new BuildQueue(payload).recordBuild({
+    buildId: 'backup-test-build',
+    trigger: '启动时构建',
+    builder: 'backup-test',
+    folder: path.join(dataDir, 'site-builds', 'build-1'),
+    startedAt: new Date(),
+    ms: 1234,
+  })
   fs.mkdirSync(path.join(dataDir, 'site-builds', 'build-1'), { recursive: true })
   fs.writeFileSync(path.join(dataDir, 'site-builds', 'build-1', 'index.html'), '<!doctype html>')
 
@@ -192,11 +197,10 @@ describe('npm run backup', () => {
     const names = await entriesOf(archive)
     expect(names[0]).toBe('manifest.json')
     expect(names).toContain('database/cms.db')
-    for (const name of ['files/.payload-secret', 'files/admin-credentials.json', 'files/site-builds.json'])
+    for (const name of ['files/.payload-secret', 'files/admin-credentials.json'])
       expect(names).toContain(name)
     expect(names.some((n) => n.startsWith('files/media/backup-test'))).toBe(true)
     expect(names.some((n) => n.startsWith('files/message-photos/'))).toBe(true)
-    expect(fs.existsSync(path.join(dataDir, 'rebuild-requests.jsonl'))).toBe(true)
     expect(names.filter((n) => n.startsWith('files/') && leftOut(n.slice(6)))).toEqual([])
 
     // The manifest lists every file with the sha256 it has in the data folder.

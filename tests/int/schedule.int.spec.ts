@@ -1,12 +1,10 @@
-import fs from 'node:fs'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Payload } from 'payload'
 
-import { rebuildRequestsFile } from '../../cms/hooks/requestRebuild.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { rebuildRequests } from '../helpers/rebuild.ts'
 
 /** Scheduled publishing: Payload's schedulePublish job publishes a draft at its time; the site follows. */
 
@@ -37,9 +35,7 @@ describe('scheduled publishing', () => {
       overrideAccess: false,
       user,
     })
-    const requestsBefore = fs.existsSync(rebuildRequestsFile())
-      ? fs.readFileSync(rebuildRequestsFile(), 'utf8')
-      : ''
+    const requestsBefore = (await rebuildRequests(payload)).length
     await payload.jobs.queue({
       task: 'schedulePublish',
       input: {
@@ -60,8 +56,15 @@ describe('scheduled publishing', () => {
     await payload.jobs.run()
     const visible = (await payload.find({ collection: 'news', ...anonymous })).docs.map((d) => d.title)
     expect(visible).toContain('定时发布的通知')
-    const requests = fs.readFileSync(rebuildRequestsFile(), 'utf8').slice(requestsBefore.length)
-    expect(requests).toContain(`"id":${draft.id}`)
+    const requests = (await rebuildRequests(payload)).slice(requestsBefore)
+    expect(requests).toEqual([
+      expect.objectContaining({
+        source: 'news',
+        docId: String(draft.id),
+        operation: 'publish',
+        build: 'waiting',
+      }),
+    ])
   })
 
   it('anonymous visitors and editors cannot read the job queue', async () => {

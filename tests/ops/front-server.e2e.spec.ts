@@ -5,19 +5,23 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { startBuilder, type BuilderProcess } from '../../scripts/lib/builder-process.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { nginxConfig } from '../../scripts/lib/nginx-config.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
-import { openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
-import { scratchDir } from '../../cms/index.ts'
+import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { BuildQueue, scratchDir, toLexical } from '../../cms/index.ts'
 import { validMessageForm } from '../helpers/message-form.ts'
 import { freePort } from '../helpers/ports.ts'
+import { buildRecords } from '../helpers/rebuild.ts'
 
 /**
- * Issue 13, item 1: the production front server. Debian's nginx runs the configuration docs/deploy.md
- * gives (scripts/lib/nginx-config.ts) on loopback, in front of the built test site and two real CMS
- * server processes on one database that trust only nginx. Residents are played by connections from different loopback addresses
- * (127.0.0.2, 127.0.0.3), which nginx sees as different clients, as it would see different homes.
+ * Issue 13, items 1 and 2: the production front server. Debian's nginx runs the configuration
+ * docs/deploy.md gives (scripts/lib/nginx-config.ts) on loopback, in front of the built test site (through
+ * the live link the builders keep) and two real CMS server processes on one database that trust only
+ * nginx; two site builders, as on two machines, share that database. Residents are played by connections
+ * from different loopback addresses (127.0.0.2, 127.0.0.3), which nginx sees as different clients, as it
+ * would see different homes.
  */
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 const LIMIT = 2
@@ -27,6 +31,9 @@ const chromium = useBrowser()
 let cms: ThrowawayCms
 /** Two CMS processes on one SQLite database, both behind nginx, as a bigger district would run them. */
 let servers: CmsServer[] = []
+/** Two site builders on that database: one builds, one stands by. */
+const builders: BuilderProcess[] = []
+const builderLines: string[][] = [[], []]
 const accepted: string[][] = [[], []]
 let nginx: ChildProcess | undefined
 let prefix = ''
@@ -38,7 +45,8 @@ beforeAll(async () => {
     throw new Error(`nginx is not installed at ${NGINX} (npm test installs it with apt-get)`)
   const port = await freePort()
   front = `http://127.0.0.1:${port}`
-  cms = await openThrowawayCms()
+  // A copy of the seeded CMS the test site was built from, so the builders rebuild that site.
+  cms = await openThrowawayCms({ copyOf: inject('siteDataDir') })
   const env = {
     DATABASE_URI: cms.databaseUri,
     DATA_DIR: cms.dataDir,
@@ -62,11 +70,19 @@ beforeAll(async () => {
       }),
     ),
   )
+  // The first builder takes the lease before the second starts, so which one builds is known.
+  for (const i of [0, 1])
+    builders.push(
+      await startBuilder({
+        env: { ...env, SITE_OUT_DIR: dist, REBUILD_DEBOUNCE_MS: '500' },
+        onOutput: (line) => builderLines[i].push(line),
+      }),
+    )
   prefix = scratchDir('minhu-nginx-')
   const include = nginxConfig({
     listen: `127.0.0.1:${port}`,
     serverName: 'localhost',
-    siteRoot: dist,
+    siteRoot: path.join(cms.dataDir, 'site-live'),
     cms: servers.map((server) => new URL(server.url).host),
     publicCmsUrl: front,
   })
@@ -108,6 +124,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   nginx?.kill()
+  for (const builder of builders) await builder.stop()
   for (const server of servers) await server.stop()
   await cms?.close()
   if (prefix) fs.rmSync(prefix, { recursive: true, force: true })
@@ -187,6 +204,13 @@ describe('nginx in front of the site and the CMS', () => {
     expect(asset.headers['content-security-policy']).toContain("default-src 'self'")
     const page = await request('/news/')
     expect(page.headers['cache-control']).toBe('no-cache')
+    // The build's own .gz goes out as it is (gzip_static: a known length, nothing compressed per request).
+    const live = fs.realpathSync(path.join(cms.dataDir, 'site-live'))
+    const packed = await request('/news/', { headers: { 'accept-encoding': 'gzip' } })
+    expect(packed.headers['content-encoding']).toBe('gzip')
+    expect(packed.headers['content-length']).toBe(
+      String(fs.statSync(path.join(live, 'news/index.html.gz')).size),
+    )
     const again = await request('/news/', { headers: { 'if-none-match': String(page.headers.etag) } })
     expect(again.status).toBe(304)
     const missing = await request('/no/such/page/')
@@ -220,4 +244,55 @@ describe('nginx in front of the site and the CMS', () => {
     expect(accepted[0].length).toBeGreaterThan(0)
     expect(accepted[1].length).toBeGreaterThan(0)
   })
+
+  it('builds a publish on either CMS process once, by the one builder holding the lease', async () => {
+    const editor = await makeUser(cms.payload, 'editor')
+    // Whatever the copied database still asked for is built first; count from there.
+    const queue = new BuildQueue(cms.payload)
+    await expect
+      .poll(async () => ((s) => !s.queued && !s.running)(await queue.status()), { timeout: 180_000 })
+      .toBe(true)
+    const before = new Set((await buildRecords(cms.payload)).map((r) => r.buildId))
+    const published: { title: string; slug: string }[] = []
+    for (const [i, server] of servers.entries()) {
+      const login = await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: editor.email, password: editor.password }),
+      })
+      const { token } = (await login.json()) as { token: string }
+      const title = `第${i + 1}个CMS进程发布的通知`
+      const res = await fetch(`${server.url}/api/news`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify({
+          title,
+          category: 'notice',
+          body: toLexical(['两个CMS进程共用一个数据库，发布后由同一个构建进程更新网站。']),
+          publishedAt: new Date().toISOString(),
+          _status: 'published',
+        }),
+      })
+      expect(res.status, await res.clone().text()).toBe(201)
+      const { doc } = (await res.json()) as { doc: { slug: string } }
+      published.push({ title, slug: doc.slug })
+      // Live through nginx once the builder has built it.
+      await expect
+        .poll(async () => (await request(`/news/${doc.slug}/`)).status, { timeout: 180_000, interval: 500 })
+        .toBe(200)
+      expect((await request(`/news/${doc.slug}/`)).body).toContain(title)
+    }
+    const records = (await buildRecords(cms.payload)).filter((r) => !before.has(r.buildId))
+    expect(records.map((r) => r.state)).toEqual(['ok', 'ok'])
+    for (const { title } of published)
+      expect(
+        records.filter((r) => r.trigger.includes(`《${title}》`)),
+        title,
+      ).toHaveLength(1)
+    // One builder built both; the other stood by the whole time.
+    expect(new Set(records.map((r) => r.builder)).size).toBe(1)
+    expect(builderLines[0].join('\n')).toMatch(/rebuild: live in/)
+    expect(builderLines[1].join('\n')).toMatch(/rebuild: standing by/)
+    expect(builderLines[1].join('\n')).not.toMatch(/rebuild: building/)
+  }, 400_000)
 })

@@ -14,7 +14,7 @@ import {
   type MessageGrade,
   type MessageStatus,
 } from '../../../vocabulary/options.ts'
-import { requestRebuild } from '../../hooks/requestRebuild.ts'
+import { requestRebuild } from '../../builds/queue.ts'
 import { hasMobileNumber } from '../../../vocabulary/phone.ts'
 import { newTrackingCode } from '../../../vocabulary/messages/code.ts'
 import type { Message } from '../../payload-types.ts'
@@ -127,7 +127,7 @@ export const keepVerification: CollectionBeforeChangeHook<Message> = ({ data, or
  * not in the rebuildSite plugin's list, cms/plugins/rebuildSite.ts: its rule would rebuild for every
  * new message and every note.)
  */
-export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
+export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = async ({
   doc,
   previousDoc,
   operation,
@@ -146,9 +146,9 @@ export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
       (doc.publicSummary !== previousDoc?.publicSummary ||
         JSON.stringify(doc.replies) !== JSON.stringify(previousDoc?.replies)))
   if (changed) {
-    requestRebuild({
-      collection: 'messages',
-      id: doc.id,
+    await requestRebuild(req, {
+      source: 'messages',
+      docId: doc.id,
       operation: 'update',
       by: (req.user as { email?: string } | null)?.email,
     })
@@ -157,11 +157,11 @@ export const rebuildWhenResultsChange: CollectionAfterChangeHook<Message> = ({
 }
 
 /** A deleted message leaves the statistics on /results/ (and its result, if it was public). */
-export const rebuildAfterMessageDelete: CollectionAfterDeleteHook<Message> = ({ doc, req }) => {
+export const rebuildAfterMessageDelete: CollectionAfterDeleteHook<Message> = async ({ doc, req }) => {
   if (!req.context?.seed) {
-    requestRebuild({
-      collection: 'messages',
-      id: doc.id,
+    await requestRebuild(req, {
+      source: 'messages',
+      docId: doc.id,
       operation: 'delete',
       by: (req.user as { email?: string } | null)?.email,
     })
