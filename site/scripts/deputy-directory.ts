@@ -158,8 +158,13 @@ export function startDirectory(): void {
     myStreet.value = fromHome
     fillCommunities()
     if (location.hash === `#street-${fromHome}`) {
-      document.getElementById('my-deputy')!.scrollIntoView()
-      myCommunity.focus()
+      // After the browser's own jump to the fragment (at load), which would undo an earlier one.
+      const toPicker = () => {
+        document.getElementById('my-deputy')!.scrollIntoView()
+        myCommunity.focus({ preventScroll: true })
+      }
+      if (document.readyState === 'complete') window.setTimeout(toPicker)
+      else window.addEventListener('load', () => window.setTimeout(toPicker), { once: true })
     }
   }
 }
