@@ -215,7 +215,7 @@ describe('找我的代表', () => {
     const page = await open('/deputies/')
     await page.locator('#my-street').selectOption('kuishan')
     await page.locator('#my-community').selectOption(deputy.communities[0])
-    const write = page.locator('#my-result').getByRole('link', { name: `写信给${deputy.name}这位代表` })
+    const write = page.locator('#my-result').getByRole('link', { name: new RegExp(`^写信给\\s*${deputy.name}\\s*这位代表$`) })
     await expect(write.textContent()).resolves.toContain('写信给这位代表')
     await write.click()
     await page.waitForURL(/\/contact\/\?to=deputy:/)
