@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest'
 
 import { deputies as seedDeputies } from '../../content/deputies.ts'
 import { trackingHtml, type TrackingView } from '../../vocabulary/messages/form.ts'
+import { axeViolations } from '../helpers/axe.ts'
 import { listFiles } from '../helpers/dist.ts'
 import { useBuiltSite } from '../helpers/browser-site.ts'
 
@@ -360,5 +361,33 @@ describe('dates and figures', () => {
       `全部 ${seedDeputies.length} 位代表`,
     )
     await page.context().close()
+  })
+})
+
+describe('the new parts pass axe (WCAG 2.1 AA) on a phone', () => {
+  it('the open 菜单, the picker with its result, 写给 by street, the suggestions', async () => {
+    const problems: string[] = []
+    const home = await open('/')
+    await home.locator('.mainnav summary').click()
+    problems.push(...(await axeViolations(home, '/ (菜单 open)')))
+    await home.context().close()
+
+    const deputy = seedDeputies.find((d) => d.street === 'kuishan')!
+    const picker = await open('/deputies/?street=kuishan#street-kuishan')
+    await picker.locator('#my-community').selectOption(deputy.communities[0])
+    await picker.locator('#my-result a.write').first().waitFor()
+    problems.push(...(await axeViolations(picker, '/deputies/ (picker result)')))
+    await picker.context().close()
+
+    const contact = await open('/contact/')
+    await contact.locator('#f-to-street').selectOption('kuishan')
+    problems.push(...(await axeViolations(contact, '/contact/ (street chosen)')))
+    await contact.context().close()
+
+    const search = await open(`/search/?q=${encodeURIComponent('停车南')}`)
+    await search.locator('#search-suggest a').first().waitFor({ timeout: 15_000 })
+    problems.push(...(await axeViolations(search, '/search/ (suggestions)')))
+    await search.context().close()
+    expect(problems).toEqual([])
   })
 })
