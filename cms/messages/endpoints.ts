@@ -131,6 +131,7 @@ async function formTargets(payload: Payload): Promise<FormTargets> {
     deputies: deputies.docs.map((d) => ({
       value: `deputy:${d.slug}`,
       label: `${d.name}（${labelOf(STREETS, d.street)}）`,
+      street: d.street ?? undefined,
     })),
   }
   targetsCache = { at: Date.now(), targets }
@@ -338,7 +339,7 @@ export const submitEndpoint: PayloadHandler = async (req) => {
   return answer(req, 201, { ok: true, code: doc.code, trackUrl }, () =>
     htmlPage(
       '来信已收到',
-      `<div class="receipt">${receiptHtml({ code: doc.code!, trackUrl, homeUrl: `${siteUrl()}/`, heading: 'h1', printButton: false })}</div>`,
+      `<div class="receipt">${receiptHtml({ code: doc.code!, trackUrl, homeUrl: `${siteUrl()}/`, heading: 'h1', copyButton: false })}</div>`,
     ),
   )
 }

@@ -1,20 +1,14 @@
 /** Formatting helpers for Chinese readers; pure functions, no Astro imports. */
+import { beijingDay, chineseDate } from '../../vocabulary/dates.ts'
 
-const dateFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-})
-
-/** 2026-03-05T… → 2026年3月5日 (Beijing time). */
+/** 2026-03-05T… → 2026年3月5日 (Beijing time): the one date format shown anywhere on the site. */
 export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso))
+  return chineseDate(iso)
 }
 
-/** 2026-03-05T… → 2026-03-05 (Beijing time), for list columns and <time datetime>. */
+/** 2026-03-05T… → 2026-03-05 (Beijing time), for <time datetime> and the search index, never shown. */
 export function isoDay(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  return beijingDay(iso)
 }
 
 /** 754 → "12分34秒". */

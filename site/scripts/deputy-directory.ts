@@ -109,14 +109,15 @@ export function startDirectory(): void {
   const myStreet = document.getElementById('my-street') as HTMLSelectElement
   const myCommunity = document.getElementById('my-community') as HTMLSelectElement
   const myResult = document.getElementById('my-result')!
-  myStreet.addEventListener('change', () => {
+  const fillCommunities = () => {
     const list = communities[myStreet.value] ?? []
     myCommunity.innerHTML =
       `<option value="">${list.length ? '请选择社区' : '请先选择街道'}</option>` +
       list.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)}</option>`).join('')
     myCommunity.disabled = list.length === 0
     myResult.innerHTML = ''
-  })
+  }
+  myStreet.addEventListener('change', fillCommunities)
   myCommunity.addEventListener('change', () => {
     const found = filterDeputies(records, { street: myStreet.value, community: myCommunity.value })
     if (!myCommunity.value) {
@@ -132,16 +133,38 @@ export function startDirectory(): void {
     myResult.innerHTML = [...byStation]
       .map(([slug, list]) => {
         const s = stations.find((x) => x.slug === slug)
+        // The same ?to= as the 写信给… button of a deputy's page: /contact/ pre-selects the deputy.
         const people = list
-          .map((r) => `<li><a href="/deputies/${encodeURIComponent(r.slug)}/">${escapeHtml(r.name)}</a></li>`)
+          .map(
+            (r) =>
+              `<li><a href="/deputies/${encodeURIComponent(r.slug)}/">${escapeHtml(r.name)}</a>
+               <a class="button button-light write" href="/contact/?to=deputy:${encodeURIComponent(r.slug)}">写信给<span class="visually-hidden">${escapeHtml(r.name)}</span>这位代表</a></li>`,
+          )
           .join('')
         const where = s
           ? `<p><strong>接待地点：</strong><a href="/stations/${encodeURIComponent(s.slug)}/">${escapeHtml(s.name)}</a>，${escapeHtml(s.address)}</p>
              <p><strong>开放时间：</strong>${escapeHtml(s.hours)}</p>
              ${s.phone ? `<p><strong>站点电话：</strong><a href="tel:${escapeHtml(s.phone)}">${escapeHtml(s.phone)}</a></p>` : ''}`
           : ''
-        return `<h3>${escapeHtml(myCommunity.value)}的代表（${list.length} 位）</h3><ul>${people}</ul>${where}`
+        return `<h3>${escapeHtml(myCommunity.value)}的代表（${list.length} 位）</h3><ul class="my-people">${people}</ul>${where}`
       })
       .join('')
   })
+
+  // From the home page's street links (/deputies/?street=kuishan#street-kuishan): the picker starts at
+  // that street and the next step, the community, has the focus.
+  const fromHome = filtersFromSearch(location.search).street
+  if (fromHome && [...myStreet.options].some((o) => o.value === fromHome)) {
+    myStreet.value = fromHome
+    fillCommunities()
+    if (location.hash === `#street-${fromHome}`) {
+      // After the browser's own jump to the fragment (at load), which would undo an earlier one.
+      const toPicker = () => {
+        document.getElementById('my-deputy')!.scrollIntoView()
+        myCommunity.focus({ preventScroll: true })
+      }
+      if (document.readyState === 'complete') window.setTimeout(toPicker)
+      else window.addEventListener('load', () => window.setTimeout(toPicker), { once: true })
+    }
+  }
 }

@@ -45,6 +45,46 @@ function showErrors(form: HTMLFormElement, errors: FormErrors): void {
   slot.querySelector<HTMLElement>('.error-summary')?.focus()
 }
 
+/**
+ * 写给: the street select (hidden without JavaScript, where the list is grouped by street) keeps only
+ * that street's deputies in the list, the stations and 不指定 always. Options are removed rather than
+ * hidden: phones ignore `hidden` on options.
+ */
+function narrowAddressees(form: HTMLFormElement): void {
+  const select = form.querySelector<HTMLSelectElement>('#f-to')
+  const street = form.querySelector<HTMLSelectElement>('#f-to-street')
+  if (!select || !street) return
+  const groups = [...select.querySelectorAll<HTMLOptGroupElement>('optgroup[data-street]')]
+  const chosen = select.selectedOptions[0]?.parentElement as HTMLElement | null
+  if (chosen?.dataset.street) street.value = chosen.dataset.street
+  const apply = () => {
+    const keep = select.value
+    for (const group of groups) {
+      if (!street.value || group.dataset.street === street.value) select.append(group)
+      else group.remove()
+    }
+    select.value = [...select.options].some((o) => o.value === keep) ? keep : ''
+  }
+  street.addEventListener('change', apply)
+  street.closest<HTMLElement>('.to-street')!.hidden = false
+  apply()
+}
+
+/** The receipt's 复制跟踪码: the clipboard where the browser allows it, else the code selected. */
+async function copyCode(receipt: HTMLElement, code: string): Promise<void> {
+  const status = receipt.querySelector<HTMLElement>('.copy-status')!
+  try {
+    await navigator.clipboard.writeText(code)
+    status.textContent = `已复制跟踪码 ${code}，可以粘贴到备忘录或发给家人。也请截图保存。`
+  } catch {
+    const range = document.createRange()
+    range.selectNodeContents(receipt.querySelector('.code')!)
+    getSelection()?.removeAllRanges()
+    getSelection()?.addRange(range)
+    status.textContent = '没能自动复制：跟踪码已选中，请长按它选择“复制”，或截图保存。'
+  }
+}
+
 /** /contact/: pre-selects ?to=, posts with fetch, shows errors or the tracking code. */
 export function startContactForm(): void {
   const form = document.getElementById('message-form') as HTMLFormElement | null
@@ -52,6 +92,7 @@ export function startContactForm(): void {
   const to = new URLSearchParams(location.search).get('to')
   const select = form.querySelector<HTMLSelectElement>('#f-to')
   if (to && select && [...select.options].some((o) => o.value === to)) select.value = to
+  narrowAddressees(form)
   // The server checks everything and answers in Chinese, next to the field.
   form.noValidate = true
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
@@ -72,9 +113,9 @@ export function startContactForm(): void {
         code,
         trackUrl: `/track/?code=${encodeURIComponent(code)}`,
         heading: 'h2',
-        printButton: true,
+        copyButton: true,
       })
-      receipt.querySelector('[data-print]')!.addEventListener('click', () => window.print())
+      receipt.querySelector('[data-copy]')!.addEventListener('click', () => void copyCode(receipt, code))
       form.replaceWith(receipt)
       document.body.classList.add('printing-receipt')
       receipt.focus()

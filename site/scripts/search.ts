@@ -4,7 +4,9 @@
  * contains the phrase; hits keep the ranked order. So "停车难" finds the pages that say 停车难, not every
  * page with 停车 and 难 somewhere.
  */
+import { chineseDate } from '../../vocabulary/dates.ts'
 import { queryWords, readable } from '../lib/segment.ts'
+import { shorterParts } from '../lib/suggest.ts'
 
 interface PagefindResult {
   id: string
@@ -96,6 +98,88 @@ async function titlesFirst(results: PagefindResult[], query: string): Promise<Pa
 }
 
 const PAGE = 10
+/** 您是不是要找: at most this many shorter queries, each with this many of its pages. */
+const SUGGESTIONS = 3
+const SUGGESTED_PAGES = 3
+
+export interface Suggestion {
+  query: string
+  total: number
+  pages: { url: string; title: string }[]
+}
+
+/**
+ * For a query that found nothing: its shorter parts, a length at a time (longest first), until one
+ * length finds something; those parts with the most hits first, each with its first pages.
+ */
+export async function suggest(
+  pagefind: Pagefind,
+  query: string,
+  type?: string,
+  stale: Record<string, string> = {},
+): Promise<Suggestion[]> {
+  for (const group of shorterParts(query)) {
+    const found = await Promise.all(group.map((part) => findPages(pagefind, part, type, stale)))
+    const useful = group
+      .map((part, i) => ({ part, hits: found[i]?.results ?? [] }))
+      .filter((x) => x.hits.length > 0)
+      .sort((a, b) => b.hits.length - a.hits.length)
+      .slice(0, SUGGESTIONS)
+    if (useful.length === 0) continue
+    return Promise.all(
+      useful.map(async ({ part, hits }) => ({
+        query: part,
+        total: hits.length,
+        pages: (await Promise.all(hits.slice(0, SUGGESTED_PAGES).map((r) => r.data()))).map((d) => ({
+          url: d.url,
+          title: d.meta.title ?? d.url,
+        })),
+      })),
+    )
+  }
+  return []
+}
+
+/** The 您是不是要找 box: links to the shorter queries and what they found, then 找代表 and 写信. */
+function renderSuggestions(box: HTMLElement, query: string, suggestions: Suggestion[], type: string): void {
+  box.replaceChildren()
+  const link = (href: string, text: string) => {
+    const a = document.createElement('a')
+    a.href = href
+    a.textContent = text
+    return a
+  }
+  const heading = document.createElement('h2')
+  heading.textContent = suggestions.length ? '您是不是要找：' : '试试这些办法：'
+  box.append(heading)
+  for (const s of suggestions) {
+    const section = document.createElement('div')
+    section.className = 'suggestion'
+    const params = new URLSearchParams({ q: s.query })
+    if (type) params.set('type', type)
+    const title = document.createElement('p')
+    title.append(link(`/search/?${params}`, `“${s.query}”`), `（${s.total} 条结果）`)
+    const pages = document.createElement('ul')
+    for (const p of s.pages) {
+      const li = document.createElement('li')
+      li.append(link(p.url, p.title))
+      pages.append(li)
+    }
+    section.append(title, pages)
+    box.append(section)
+  }
+  const more = document.createElement('p')
+  more.className = 'suggest-more'
+  more.append(
+    suggestions.length ? `没有找到“${query}”。也可以` : `没有找到“${query}”。可以少输几个字再试，或`,
+    link('/deputies/', '找代表'),
+    '，直接',
+    link('/contact/', '写信给代表'),
+    '反映您的问题。',
+  )
+  box.append(more)
+  box.hidden = false
+}
 /** Wait this long after the last keystroke before searching (fewer wasted searches while typing). */
 const TYPING_PAUSE_MS = 100
 
@@ -105,6 +189,7 @@ export async function startSearch(): Promise<void> {
   const status = document.getElementById('search-status')!
   const list = document.getElementById('search-results')!
   const more = document.getElementById('search-more') as HTMLButtonElement
+  const suggestBox = document.getElementById('search-suggest')!
   const typeInputs = [...form.querySelectorAll<HTMLInputElement>('input[name="type"]')]
   const pagefind = (await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`)) as Pagefind
   await pagefind.options({ excerptLength: 36 })
@@ -132,7 +217,7 @@ export async function startSearch(): Promise<void> {
       a.textContent = item.meta.title ?? item.url
       const info = document.createElement('p')
       info.className = 'result-meta'
-      info.textContent = [item.meta['类型'], item.meta['日期']].filter(Boolean).join(' · ')
+      info.textContent = [item.meta['类型'], chineseDate(item.meta['日期'])].filter(Boolean).join(' · ')
       const excerpt = document.createElement('p')
       excerpt.className = 'excerpt'
       // Pagefind's excerpt is escaped text with <mark> around the matches.
@@ -154,6 +239,8 @@ export async function startSearch(): Promise<void> {
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`
     if (url !== `${location.pathname}${location.search}`)
       history[push ? 'pushState' : 'replaceState'](null, '', url)
+    suggestBox.hidden = true
+    suggestBox.replaceChildren()
     if (!q) {
       hits = null
       list.replaceChildren()
@@ -173,9 +260,17 @@ export async function startSearch(): Promise<void> {
     list.replaceChildren()
     await render(0)
     if (mine !== run) return
-    status.textContent = hits.results.length
-      ? `找到 ${hits.results.length} 条与“${q}”相关的结果`
+    if (hits.results.length) {
+      status.textContent = `找到 ${hits.results.length} 条与“${q}”相关的结果`
+      return
+    }
+    const suggestions = await suggest(pagefind, q, type, stale)
+    if (mine !== run) return
+    // The status (a live region) says it all in one sentence; the box below holds the links.
+    status.textContent = suggestions.length
+      ? `没有找到包含“${q}”的内容。您是不是要找“${suggestions[0].query}”？`
       : `没有找到包含“${q}”的内容。可以换个说法，或减少几个字再试。`
+    renderSuggestions(suggestBox, q, suggestions, type)
   }
 
   let timer: number | undefined
@@ -206,6 +301,7 @@ export async function startSearch(): Promise<void> {
   // For the benchmark and tests: the same search the page runs, without the rendering.
   ;(window as unknown as { minhuSearch: unknown }).minhuSearch = {
     findPages: (q: string, type?: string) => findPages(pagefind, q, type, stale),
+    suggest: (q: string, type?: string) => suggest(pagefind, q, type, stale),
   }
   form.dataset.ready = 'true'
   if (input.value) await search(false)

@@ -116,6 +116,9 @@ describe('民呼我应 in the browser', () => {
       await phoneError.waitFor({ state: 'visible' })
       await expect(phoneError.textContent()).resolves.toContain('11 位手机号')
       await expect(page.locator('.error-summary').textContent()).resolves.toContain('11 位手机号')
+      // The summary names the field its link leads to.
+      const summaryLink = page.locator('.error-summary a[href="#f-phone"]')
+      await expect(summaryLink.textContent()).resolves.toMatch(/^联系电话：/)
       await expect(page.locator('#f-body').inputValue()).resolves.toBe(body)
       await expect(page.locator('#f-phone').getAttribute('aria-invalid')).resolves.toBe('true')
 
@@ -123,6 +126,11 @@ describe('民呼我应 in the browser', () => {
       await page.getByRole('button', { name: '提交' }).click()
       const code = (await page.locator('.receipt .code').textContent({ timeout: 15_000 }))!.trim()
       expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)
+      // On a phone: 复制 (or the code selected for a long press) and the hint to take a screenshot.
+      await expect(page.locator('.receipt').textContent()).resolves.toContain('请截图保存')
+      await page.locator('.receipt').getByRole('button', { name: '复制跟踪码' }).click()
+      const copied = page.locator('.receipt [role="status"]:not(:empty)')
+      await expect(copied.textContent()).resolves.toMatch(/已复制跟踪码|跟踪码已选中/)
 
       await page.locator('.receipt').getByRole('link', { name: '查询办理进度' }).click()
       await page.waitForURL(/\/track\/\?code=/)

@@ -57,11 +57,10 @@ describe('search', () => {
     await page.close()
   })
 
-  it('?type= from the deputy finder opens the search with the filter on', async () => {
-    const page = await open('/')
-    await page.getByRole('searchbox', { name: '代表姓名、街道或领域' }).fill('医疗')
-    await page.getByRole('button', { name: '查找代表' }).click()
+  it('?type= in a shared link opens the search with the filter on', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('医疗')}&type=${encodeURIComponent('代表')}`)
     await page.locator('.result-link').first().waitFor({ timeout: 15_000 })
+    await expect(page.getByRole('radio', { name: /代表/ }).isChecked()).resolves.toBe(true)
     await page.waitForFunction(() =>
       [...document.querySelectorAll<HTMLAnchorElement>('.result-link')].every((a) =>
         a.pathname.startsWith('/deputies/'),

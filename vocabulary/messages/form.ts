@@ -11,6 +11,7 @@ import {
   type MessageRating,
   type MessageStatus,
 } from '../options.ts'
+import { chineseDate } from '../dates.ts'
 import { escapeHtml } from '../html.ts'
 import { paragraphs } from '../text.ts'
 import { LIMITS, type FormErrors, type FormValues } from './validate.ts'
@@ -19,6 +20,8 @@ export interface TargetOption {
   /** `deputy:<slug>` or `station:<slug>`. */
   value: string
   label: string
+  /** A deputy's street (key of STREETS): the 写给 list groups deputies by it. */
+  street?: string
 }
 
 export interface FormTargets {
@@ -27,6 +30,19 @@ export interface FormTargets {
 }
 
 const FIELD_ORDER = ['to', 'category', 'street', 'community', 'body', 'photos', 'name', 'phone', 'consent']
+
+/** What the error summary calls each field: "联系电话：请填写…", so a resident knows where to look. */
+export const FIELD_LABELS: Record<string, string> = {
+  to: '写给',
+  category: '问题类别',
+  street: '所在街道',
+  community: '社区',
+  body: '问题或心愿',
+  photos: '照片',
+  name: '姓名或称呼',
+  phone: '联系电话',
+  consent: '隐私说明',
+}
 
 function field(
   name: string,
@@ -72,7 +88,7 @@ export function errorSummaryHtml(errors: FormErrors): string {
     .map(([name, message]) =>
       name === 'form'
         ? `<li>${escapeHtml(message)}</li>`
-        : `<li><a href="#f-${name}">${escapeHtml(message)}</a></li>`,
+        : `<li><a href="#f-${name}">${escapeHtml(FIELD_LABELS[name] ? `${FIELD_LABELS[name]}：${message}` : message)}</a></li>`,
     )
   if (!items.length) return ''
   return `<div class="error-summary" role="alert" tabindex="-1" id="form-errors"><h2>提交没有成功，请修改下面的内容：</h2><ul>${items.join('')}</ul></div>`
@@ -93,23 +109,33 @@ export function messageFormHtml(options: {
 }): string {
   const v = options.values ?? {}
   const e = options.errors ?? {}
-  const to = `<select id="f-to" name="to"${described('to', true, e)}>
+  const option = (o: TargetOption) =>
+    `<option value="${escapeHtml(o.value)}"${o.value === v.to ? ' selected' : ''}>${escapeHtml(o.label)}</option>`
+  // Hundreds of deputies in one list cannot be read on a phone: one group per street, in the order of
+  // STREETS (the street select above narrows the list to one group with a little script).
+  const byStreet = STREETS.map((st) => ({
+    ...st,
+    deputies: options.targets.deputies.filter((d) => d.street === st.value),
+  })).filter((g) => g.deputies.length > 0)
+  const ungrouped = options.targets.deputies.filter((d) => !STREETS.some((st) => st.value === d.street))
+  const deputyGroups = [
+    ...byStreet.map(
+      (g) =>
+        `<optgroup label="${escapeHtml(g.label)}的代表" data-street="${escapeHtml(g.value)}">${g.deputies.map(option).join('')}</optgroup>`,
+    ),
+    ...(ungrouped.length ? [`<optgroup label="人大代表">${ungrouped.map(option).join('')}</optgroup>`] : []),
+  ]
+  const streetPicker = byStreet.length
+    ? `<p class="to-street" hidden><label for="f-to-street">先选街道，列表里只留这个街道的代表</label>
+<select id="f-to-street"><option value="">全部街道</option>${byStreet.map((g) => `<option value="${escapeHtml(g.value)}">${escapeHtml(g.label)}</option>`).join('')}</select></p>`
+    : ''
+  const to = `${streetPicker}<select id="f-to" name="to"${described('to', true, e)}>
 <option value="">不指定，由实践基地分派给合适的代表</option>
-<optgroup label="实践站点">${options.targets.stations
-    .map(
-      (o) =>
-        `<option value="${escapeHtml(o.value)}"${o.value === v.to ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
-    )
-    .join('')}</optgroup>
-<optgroup label="人大代表">${options.targets.deputies
-    .map(
-      (o) =>
-        `<option value="${escapeHtml(o.value)}"${o.value === v.to ? ' selected' : ''}>${escapeHtml(o.label)}</option>`,
-    )
-    .join('')}</optgroup></select>`
+<optgroup label="实践站点">${options.targets.stations.map(option).join('')}</optgroup>
+${deputyGroups.join('\n')}</select>`
   return `<form class="message-form" id="message-form" method="post" action="${escapeHtml(options.action)}" enctype="multipart/form-data" accept-charset="utf-8">
 <div id="form-errors-slot">${errorSummaryHtml(e)}</div>
-${field('to', '写给', to, e, { hint: '可以写给某位代表或某个实践站，也可以不指定。' })}
+${field('to', '写给', to, e, { hint: '可以写给某位代表或某个实践站，也可以不指定。代表按所在街道分组。' })}
 ${field('category', '问题类别', select('category', CASE_CATEGORIES, v.category, '请选择', e, true), e, { required: true })}
 <div class="field-row">
 ${field('street', '所在街道', select('street', STREETS, v.street, '请选择', e, true), e, { required: true })}
@@ -175,7 +201,8 @@ export interface TrackingView {
   canRate: boolean
 }
 
-const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '')
+/** The date as every page of the site writes it (2026年12月1日), not 2026-12-01. */
+const day = chineseDate
 const textHtml = (text: string) =>
   paragraphs(text)
     .map((p) => `<p>${escapeHtml(p)}</p>`)
@@ -249,22 +276,25 @@ export function trackFormHtml(options: {
 
 /**
  * The receipt with the tracking code, shown once after a message is accepted: by the site's script
- * (with a print button) and by the CMS's answer page without JavaScript (which can only say how to print).
+ * (with a 复制 button: most residents are on a phone, where printing is of little use) and by the CMS's
+ * answer page without JavaScript (which can only say how to keep it: a screenshot).
  */
 export function receiptHtml(options: {
   code: string
   trackUrl: string
   homeUrl?: string
   heading: 'h1' | 'h2'
-  printButton: boolean
+  /** Whether a script is there to make the 复制跟踪码 button work. */
+  copyButton: boolean
 }): string {
-  const { code, trackUrl, homeUrl, heading, printButton } = options
-  const print = printButton
-    ? `<button type="button" class="button" data-print>打印跟踪码</button> <a class="button button-light" href="${escapeHtml(trackUrl)}">查询办理进度</a>`
+  const { code, trackUrl, homeUrl, heading, copyButton } = options
+  const buttons = copyButton
+    ? `<button type="button" class="button" data-copy>复制跟踪码</button> <a class="button button-light" href="${escapeHtml(trackUrl)}">查询办理进度</a>`
     : `<a class="button" href="${escapeHtml(trackUrl)}">查询办理进度</a>`
   return `<${heading}>来信已收到</${heading}>
 <p>您的跟踪码是</p><p class="code code-large">${escapeHtml(code)}</p>
-<p><strong>请抄下或打印这个跟踪码：它只显示这一次。</strong>凭它可以在“查询办理进度”里查看办理情况和答复，办结后还可以评价。</p>
+<p><strong>请截图保存，或把跟踪码抄在纸上：它只显示这一次。</strong>凭它可以在“查询办理进度”里查看办理情况和答复，办结后还可以评价。</p>
 <p class="muted">我们会尽快分类分派：一般来信 15 天内、紧急来信 3 天内办结答复，代表会按您留的电话回访。</p>
-<p class="no-print">${print}${homeUrl ? ` <a href="${escapeHtml(homeUrl)}">返回网站首页</a>` : ''}</p>${printButton ? '' : '\n<p class="no-print muted">打印：按 Ctrl+P（手机上用浏览器菜单里的“打印”或截图保存）。</p>'}`
+<p class="no-print">${buttons}${homeUrl ? ` <a href="${escapeHtml(homeUrl)}">返回网站首页</a>` : ''}</p>
+${copyButton ? '<p class="copy-status" role="status" aria-live="polite"></p>\n' : ''}<p class="no-print muted">截图：多数手机同时按住电源键和音量减小键。在电脑上也可以按 Ctrl+P 打印。</p>`
 }
