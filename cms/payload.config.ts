@@ -24,6 +24,7 @@ import { SiteBuildRecords } from './collections/SiteBuildRecords.ts'
 import { databaseAdapter } from './db.ts'
 import { sweepOrphanPhotos } from './messages/orphans.ts'
 import { logEmail } from './email.ts'
+import { publishingVocabulary } from './i18n.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
 import { Site } from './globals/Site.ts'
@@ -79,6 +80,7 @@ export default buildConfig({
     // Only Chinese, so an English browser still gets the Chinese admin.
     supportedLanguages: { zh },
     fallbackLanguage: 'zh',
+    translations: { zh: publishingVocabulary },
   },
   collections: [
     News,

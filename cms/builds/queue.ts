@@ -46,6 +46,15 @@ export interface BuildRecord {
   trigger: string
 }
 
+/** Where one document's latest change stands on the way to the site (the edit view's status line). */
+export interface DocumentBuildStatus {
+  /** none: no change asked for a build yet; waiting: queued; building; live: built; failed: its build failed. */
+  state: 'none' | 'waiting' | 'building' | 'live' | 'failed'
+  operation?: RebuildOperation
+  /** Seconds until it is probably live (waiting or building), from the last successful builds. */
+  etaSeconds?: number
+}
+
 export interface BuildStatus {
   running: { id: string; startedAt: string; trigger: string; builder?: string } | null
   /** Requests wait for the next build. */
@@ -297,6 +306,55 @@ export class BuildQueue {
         ],
       },
     })
+  }
+
+  /** The latest change of one document on its way to the site, with an estimate of when it is live. */
+  async documentStatus(source: string, docId: string, debounceMs = 1500): Promise<DocumentBuildStatus> {
+    const { docs } = await this.payload.find({
+      collection: REQUESTS,
+      where: { and: [{ source: { equals: source } }, { docId: { equals: docId } }] },
+      sort: '-createdAt',
+      overrideAccess: true,
+      depth: 0,
+      limit: 1,
+    })
+    const request = docs[0] as unknown as (RequestDoc & { build: string }) | undefined
+    if (!request) return { state: 'none' }
+    const { docs: recent } = await this.payload.find({
+      collection: RECORDS,
+      where: { state: { equals: 'ok' } },
+      sort: '-startedAt',
+      overrideAccess: true,
+      depth: 0,
+      limit: 5,
+    })
+    const durations = recent.map((r) => (r.ms as number | undefined) ?? 0).filter((ms) => ms > 0)
+    const typical = durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : 10_000
+    const eta = (elapsedMs: number, remainingMs: number) =>
+      Math.max(1, Math.round((remainingMs - elapsedMs) / 1000))
+    const operation = request.operation
+    if (request.build === WAITING)
+      return {
+        state: 'waiting',
+        operation,
+        etaSeconds: eta(Date.now() - Date.parse(request.createdAt), debounceMs + typical),
+      }
+    const { docs: records } = await this.payload.find({
+      collection: RECORDS,
+      where: { buildId: { equals: request.build } },
+      overrideAccess: true,
+      depth: 0,
+      limit: 1,
+    })
+    const record = records[0]
+    if (!record) return { state: 'live', operation }
+    if (record.state === 'running')
+      return {
+        state: 'building',
+        operation,
+        etaSeconds: eta(Date.now() - Date.parse(record.startedAt as string), typical),
+      }
+    return { state: record.state === 'ok' ? 'live' : 'failed', operation }
   }
 
   /** What the admin dashboard shows. */

@@ -29,8 +29,32 @@ export const rebuildSite =
       collections: (config.collections ?? []).map((collection) => {
         if (!collections.includes(collection.slug as CollectionSlug)) return collection
         const hooks = collection.hooks ?? {}
+        const edit = collection.admin?.components?.edit ?? {}
         return {
           ...collection,
+          admin: {
+            ...collection.admin,
+            components: {
+              ...collection.admin?.components,
+              edit: {
+                ...edit,
+                // Beside 发布 / 保存草稿: when the change will be on the site, a link to its page, and 撤下.
+                beforeDocumentControls: [
+                  ...(edit.beforeDocumentControls ?? []),
+                  {
+                    path: '/components/SiteStatus#SiteStatus',
+                    clientProps: {
+                      unpublish: Boolean(
+                        collection.versions &&
+                        typeof collection.versions === 'object' &&
+                        collection.versions.drafts,
+                      ),
+                    },
+                  },
+                ],
+              },
+            },
+          },
           hooks: {
             ...hooks,
             // Only documents with drafts need it (it checks); it records whether the site showed the

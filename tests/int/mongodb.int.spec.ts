@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { BuildQueue } from '../../cms/builds/queue.ts'
 import { SharedWindow } from '../../cms/messages/rate-limit.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
@@ -48,6 +49,39 @@ describe.skipIf(!MONGODB_URI)('MongoDB (DATABASE_URI=mongodb://…)', () => {
     expect(taken.filter((t) => t.ok)).toHaveLength(5)
     const refused = taken.find((t) => !t.ok)
     expect(refused && !refused.ok && refused.retryAfterMs).toBeGreaterThan(0)
+  })
+
+  it('elects one builder: of ten claimants of the lease at once, one holds it until it expires', async () => {
+    const queue = new BuildQueue(cms.payload)
+    const now = Date.now()
+    const leases = Array.from({ length: 10 }, (_, i) => queue.builderLease(`mongo-builder-${i}`, 1000))
+    const held = await Promise.all(leases.map((lease) => lease.hold(now)))
+    expect(held.filter(Boolean)).toHaveLength(1)
+    const holder = leases[held.indexOf(true)]
+    expect(await leases.find((l) => l !== holder)!.hold(now + 500)).toBe(false)
+    expect(await leases.find((l) => l !== holder)!.hold(now + 2000)).toBe(true)
+  })
+
+  it('queues a publish as a rebuild request in its transaction, and the builder takes it once', async () => {
+    const editor = await makeUser(cms.payload, 'editor')
+    const queue = new BuildQueue(cms.payload)
+    await cms.payload.create({
+      collection: 'news',
+      data: {
+        title: 'MongoDB 上发布的新闻',
+        category: 'news',
+        body: toLexical(['正文']),
+        publishedAt: '2026-12-01',
+        _status: 'published',
+      },
+      overrideAccess: false,
+      user: editor.user,
+    })
+    const pending = (await queue.pending()).filter((r) => r.title === 'MongoDB 上发布的新闻')
+    expect(pending).toHaveLength(1)
+    expect(pending[0]).toMatchObject({ source: 'news', operation: 'publish' })
+    await queue.claim([pending[0].id], 'mongo-build')
+    expect((await queue.pending()).filter((r) => r.title === 'MongoDB 上发布的新闻')).toEqual([])
   })
 
   it('seeds the base’s content and re-seeding changes nothing', async () => {
