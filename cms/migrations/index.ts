@@ -4,6 +4,7 @@ import * as migration_20261127_162130_scheduled_publish from './20261127_162130_
 import * as migration_20261127_170958_messages from './20261127_170958_messages'
 import * as migration_20261201_084142_message_verification from './20261201_084142_message_verification'
 import * as migration_20261201_124627_rate_slots from './20261201_124627_rate_slots'
+import * as migration_20261201_144921_deputy_display_name from './20261201_144921_deputy_display_name'
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261201_124627_rate_slots.up,
     down: migration_20261201_124627_rate_slots.down,
     name: '20261201_124627_rate_slots',
+  },
+  {
+    up: migration_20261201_144921_deputy_display_name.up,
+    down: migration_20261201_144921_deputy_display_name.down,
+    name: '20261201_144921_deputy_display_name',
   },
 ]

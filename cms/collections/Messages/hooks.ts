@@ -11,6 +11,8 @@ import {
 import {
   CLOSED_STATUSES,
   MESSAGE_GRADES,
+  MESSAGE_STATUSES,
+  labelOf,
   type MessageGrade,
   type MessageStatus,
 } from '../../../vocabulary/options.ts'
@@ -85,13 +87,43 @@ export const keepTimeline: CollectionBeforeChangeHook<Message> = ({ data, origin
   if (operation === 'update' && status && status !== originalDoc?.status) {
     const timeline = data.timeline ?? originalDoc?.timeline ?? []
     data.timeline = [
-      ...timeline.map(({ date, status, note }) => ({ date, status, note })),
+      ...timeline.map(copyStep),
+      ...skippedSteps(originalDoc?.status, status, now),
       { date: now, status },
     ]
   }
   if (status && CLOSED_STATUSES.includes(status)) data.closedAt ??= originalDoc?.closedAt ?? now
   else data.closedAt = null
   return data
+}
+
+type TimelineEntry = NonNullable<Message['timeline']>[number]
+const copyStep = ({ date, status, note, skipped }: TimelineEntry): TimelineEntry => ({
+  date,
+  status,
+  note,
+  skipped,
+})
+
+/** The note on a step the status went past (README: 民呼我应; the tracking page says 未单独记录). */
+export const SKIPPED_NOTE = '未单独记录'
+
+/**
+ * Steps between `from` and `to` when the status moves forward past them (已受理 straight to 已办结
+ * passes 已分派 and 办理中): each is recorded as skipped, dated with the change, so the timeline and
+ * the tracking page show every step as reached, never as a blank.
+ */
+function skippedSteps(from: MessageStatus | undefined, to: MessageStatus, date: string): TimelineEntry[] {
+  const order = MESSAGE_STATUSES.map((s) => s.value)
+  const a = from ? order.indexOf(from) : -1
+  const b = order.indexOf(to)
+  if (a < 0 || b <= a + 1) return []
+  return order.slice(a + 1, b).map((status) => ({
+    date,
+    status,
+    skipped: true,
+    note: `${SKIPPED_NOTE}（由“${labelOf(MESSAGE_STATUSES, from)}”直接改为“${labelOf(MESSAGE_STATUSES, to)}”）`,
+  }))
 }
 
 /** The timeline note when an editor confirms a 待核实 message (README: 民呼我应). */
@@ -110,7 +142,7 @@ export const keepVerification: CollectionBeforeChangeHook<Message> = ({ data, or
   if (data.needsVerification === false) {
     const timeline = data.timeline ?? originalDoc.timeline ?? []
     data.timeline = [
-      ...timeline.map(({ date, status, note }) => ({ date, status, note })),
+      ...timeline.map(copyStep),
       {
         date: new Date().toISOString(),
         status: data.status ?? originalDoc.status,
