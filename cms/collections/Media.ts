@@ -3,6 +3,7 @@ import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } f
 import { anyone, isStaff } from '../access/index.ts'
 import { mediaDir } from '../paths.ts'
 import { checkMediaFile, IMAGE_TYPES, MediaFileError, VIDEO_TYPES } from '../uploads/media-file.ts'
+import { uploadFieldLabels } from '../fields/upload.ts'
 
 // payload.config.ts sets the request body limit from it.
 export { MAX_VIDEO_BYTES } from '../uploads/media-file.ts'
@@ -88,5 +89,6 @@ export const Media: CollectionConfig = {
       },
     },
     { name: 'caption', type: 'text', label: '图片说明', maxLength: 200 },
+    ...uploadFieldLabels,
   ],
 }

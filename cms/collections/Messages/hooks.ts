@@ -1,7 +1,6 @@
 import crypto from 'node:crypto'
 
 import {
-  ValidationError,
   type CollectionAfterChangeHook,
   type CollectionAfterDeleteHook,
   type CollectionBeforeChangeHook,
@@ -16,6 +15,7 @@ import {
   type MessageGrade,
   type MessageStatus,
 } from '../../../vocabulary/options.ts'
+import { invalidFields } from '../../hooks/invalidFields.ts'
 import { requestRebuild } from '../../hooks/requestRebuild.ts'
 import { hasMobileNumber } from '../../../vocabulary/phone.ts'
 import { newTrackingCode } from '../../../vocabulary/messages/code.ts'
@@ -62,7 +62,7 @@ export const checkPublicTexts: CollectionBeforeValidateHook<Message> = ({
     if (!merged.publicSummary?.trim())
       errors.push({ path: 'publicSummary', message: '公开前请填写去掉个人信息的公开摘要。' })
   }
-  if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
+  if (errors.length) throw invalidFields(collection, errors, req)
   return data
 }
 
