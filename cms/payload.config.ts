@@ -75,6 +75,8 @@ export default buildConfig({
     // Only Chinese, so an English browser still gets the Chinese admin.
     supportedLanguages: { zh },
     fallbackLanguage: 'zh',
+    // Payload's own Chinese, where it is not what editors here should read.
+    translations: { zh: { general: { payloadSettings: '系统设置' } } },
   },
   collections: [News, Lectures, Cases, Deputies, Stations, Messages, MessagePhotos, Media, Users, RateSlots],
   globals: [Site],

@@ -12,5 +12,5 @@ export function FileSizeCell({ cellData }: { cellData?: number | null }) {
 }
 
 export function FileTypeCell({ cellData }: { cellData?: string | null }) {
-  return <span title={cellData ?? undefined}>{readableFileType(cellData) || '—'}</span>
+  return <span>{readableFileType(cellData) || '—'}</span>
 }

@@ -32,7 +32,7 @@ describe('deputies are told apart wherever one is picked', () => {
     const [a, b] = await twoZhangWei()
     expect(a.displayName).toBe('张伟（奎山街道 · 区人大代表）')
     expect(b.displayName).toBe('张伟（金山街道 · 区人大代表）')
-    // A case's 参与代表, as the relationship field hands them to the admin.
+    // A message's 承办代表, as the relationship field hands it to the admin.
     const station = await cms.payload.create({
       collection: 'stations',
       data: {
@@ -54,6 +54,8 @@ describe('deputies are told apart wherever one is picked', () => {
         phone: '13912345678',
         deputy: a.id,
         station: station.id,
+        grade: 'normal',
+        status: 'received',
       },
       depth: 1,
       ...cms.asEditor(),

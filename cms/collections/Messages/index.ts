@@ -285,7 +285,11 @@ export const Messages: CollectionConfig = {
             {
               type: 'ui',
               name: 'promote',
-              admin: { components: { Field: '/components/PromoteToCase#PromoteToCase' } },
+              label: '转为民生案例草稿',
+              admin: {
+                disableListColumn: true,
+                components: { Field: '/components/PromoteToCase#PromoteToCase' },
+              },
             },
           ],
         },
@@ -340,8 +344,9 @@ export const Messages: CollectionConfig = {
     {
       name: 'textHash',
       type: 'text',
+      label: '重复来信识别码',
       index: true,
-      admin: { hidden: true },
+      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
     },
     {
       name: 'isSample',
