@@ -30,7 +30,8 @@ const english: string[] = []
  * The allowed exceptions: what may stay in Latin letters, and why. Data the editor typed or uploaded
  * (their e-mail address, file names, tracking codes, deputy codes, a slug given as an example); the
  * details Payload prints under an uploaded file (24KB — 1600x1000 — image/png); the internal names
- * Payload gives its drawers (doc-drawer_media_1_…, media-bulk-upload-drawer-slug-1); names of formats,
+ * Payload gives its drawers (doc-drawer_media_1_…, media-bulk-upload-drawer-slug-1); the keyboard
+ * shortcut of the notifications (alt+T); names of formats,
  * units and acronyms that are written so in Chinese too (CSV, MP4, KB, ICP 备案号, ID, API). Anything
  * else in Latin letters is English UI and fails the test.
  */
@@ -46,6 +47,7 @@ const ALLOWED_PATTERNS = [
   /\b\d+x\d+\b/g, // pixel sizes
   /\b(image|video)\/[\w.+-]+/g, // MIME types under an upload
   /\S*drawer\S*/g, // Payload's internal drawer names
+  /\balt\+\w\b/gi, // a keyboard shortcut (通知 alt+T)
 ]
 const ALLOWED_WORDS = new Set([
   'ID',
@@ -77,7 +79,7 @@ function englishIn(texts: string[]): string[] {
   for (const text of texts) {
     let rest = text
     for (const pattern of ALLOWED_PATTERNS) rest = rest.replace(pattern, ' ')
-    const words = rest.match(/[A-Za-z]{2,}/g) ?? []
+    const words = rest.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []
     if (words.some((w) => !ALLOWED_WORDS.has(w))) found.add(text.slice(0, 120))
   }
   return [...found]
