@@ -5,7 +5,6 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { ROOT } from '../../cms/paths.ts'
-// @ts-expect-error: plain JavaScript (it runs at install time, before TypeScript tooling exists)
 import { applyTranslations, filesOf } from '../../scripts/untranslated.mjs'
 
 /**
@@ -20,7 +19,7 @@ const { replacements } = JSON.parse(
 
 describe('untranslated admin strings', () => {
   it.each(replacements.map((r) => [r.en, r] as const))('%s is Chinese in the installed package', (_, r) => {
-    const files = (filesOf as (where: string) => string[])(r.file).map((f) => fs.readFileSync(f, 'utf8'))
+    const files = filesOf(r.file).map((f) => fs.readFileSync(f, 'utf8'))
     expect(
       files.some((text) => text.includes(r.zh)),
       `${r.zh} in ${r.file} (run npm ci)`,
@@ -37,7 +36,7 @@ describe('untranslated admin strings', () => {
         const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : 'const other = "Add block?";\n'
         fs.writeFileSync(file, `${before}f(${r.en})\n`)
       }
-      expect((applyTranslations as (root: string) => string[])(root)).toEqual([])
+      expect(applyTranslations(root)).toEqual([])
       const snapshot = (r: (typeof replacements)[number]) =>
         fs.readFileSync(
           path.join(root, 'node_modules', r.file.endsWith('/') ? `${r.file}x.js` : r.file),
@@ -48,7 +47,7 @@ describe('untranslated admin strings', () => {
         expect(snapshot(r)).not.toContain(r.en)
       }
       const once = replacements.map(snapshot)
-      ;(applyTranslations as (root: string) => string[])(root)
+      applyTranslations(root)
       expect(replacements.map(snapshot)).toEqual(once)
       expect(snapshot(replacements[0])).toContain('"Add block?"')
     } finally {
