@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import * as content from '../../content/index.ts'
+import { ROOT } from '../../cms/paths.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
@@ -275,6 +276,28 @@ describe('the admin in Chinese, for an English browser too', { timeout: 240_000 
     await scan(admin, 'message saved')
     const saved = await cms.payload.findByID({ collection: 'messages', id: docs[0].id })
     expect(saved.timeline?.filter((t) => t.skipped).map((t) => t.status)).toEqual(['assigned', 'processing'])
+  })
+
+  it('the shipped sample CSV imports from the admin as shipped; the template is a download', async () => {
+    await open('/admin/collections/deputies')
+    await admin.getByText('批量导入代表（CSV / Excel）').click()
+    const panel = admin.locator('details', { hasText: '批量导入代表' })
+    const download = admin.waitForEvent('download')
+    await panel.getByRole('link', { name: '下载导入模板（CSV）' }).click()
+    expect((await download).suggestedFilename()).toBe('代表导入模板.csv')
+    await panel
+      .locator('input[type="file"]:not([multiple])')
+      .setInputFiles(path.join(ROOT, 'content', 'deputies-sample-262.csv'))
+    await panel.getByRole('button', { name: '导入', exact: true }).click()
+    await expect
+      .poll(() => panel.locator('[role="status"] li').allTextContents(), { timeout: 60_000 })
+      .toContainEqual(expect.stringMatching(/^导入完成：共 262 行，新增 262 位/))
+    const lines = await panel.locator('[role="status"] li').allTextContents()
+    expect(lines.filter((l) => /^提示：第 \d+ 行「照片」：没有找到照片/.test(l))).toHaveLength(6)
+    await scan(admin, 'deputy import')
+    expect(
+      (await cms.payload.count({ collection: 'deputies', where: { code: { like: 'QS-S-' } } })).totalDocs,
+    ).toBe(262)
   })
 
   it('found no English anywhere', () => {
