@@ -744,6 +744,15 @@ describe('handling in the CMS', () => {
         ...as,
       }),
     ).rejects.toSatisfy(says(/不能包含手机号码/))
+    // What the admin's toast shows: Chinese, naming the field as the editor sees it, not replies.0.text.
+    await expect(
+      payload.update({
+        collection: 'messages',
+        id: docs[0].id,
+        data: { replies: [{ date: '2026-11-20', text: '回电 139 1234 5678' }] },
+        ...as,
+      }),
+    ).rejects.toThrow('下面的字段是无效的： 答复 1 > 答复内容')
   })
 
   it('deleting a message (admins only) deletes its photos too', async () => {
