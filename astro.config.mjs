@@ -21,8 +21,9 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   // Pages an incremental build linked instead of rendering are listed by the sitemap too.
+  // The sitemap is written first, so the build's last step (precompressed copies) includes it.
   integrations: [
-    build,
     sitemap({ filter: (page) => !page.includes('/search/'), customPages: build.linkedPages }),
+    build,
   ],
 })

@@ -307,6 +307,10 @@ export interface Deputy {
   name: string;
   gender?: ('male' | 'female') | null;
   /**
+   * 保存时按姓名、街道和层级自动生成，用于后台各处选择代表时区分同名代表。
+   */
+  displayName?: string | null;
+  /**
    * 保存时按姓名自动生成。
    */
   pinyin?: string | null;
@@ -526,9 +530,13 @@ export interface Message {
     | 'pangzhuang';
   community?: string | null;
   /**
-   * 群众原文，可能含个人信息，不公开。
+   * 群众原文，保存后不能修改；可能含个人信息，不公开。补充说明请写在下面的“内部备注”。
    */
   body: string;
+  /**
+   * 编辑的补充说明，只有编辑和管理员能看到。
+   */
+  notes?: string | null;
   /**
    * 只有编辑和管理员能看到。
    */
@@ -555,10 +563,6 @@ export interface Message {
       }[]
     | null;
   /**
-   * 只有编辑和管理员能看到。
-   */
-  notes?: string | null;
-  /**
    * 状态每变化一次自动记一笔。
    */
   timeline?:
@@ -566,6 +570,10 @@ export interface Message {
         date: string;
         status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited';
         note?: string | null;
+        /**
+         * 状态越过了这一步，这一步没有自己的办理日期。
+         */
+        skipped?: boolean | null;
         id?: string | null;
       }[]
     | null;
@@ -579,6 +587,9 @@ export interface Message {
   publicSummary?: string | null;
   caseStory?: (number | null) | Case;
   needsVerification?: boolean | null;
+  /**
+   * 按 已受理 → 已分派 → 办理中 → 已办结 → 已回访 逐步推进；越过的步骤在办理进程中记为“未单独记录”。
+   */
   status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited';
   closedAt?: string | null;
   /**
@@ -983,6 +994,7 @@ export interface CasesSelect<T extends boolean = true> {
 export interface DeputiesSelect<T extends boolean = true> {
   name?: T;
   gender?: T;
+  displayName?: T;
   pinyin?: T;
   pinyinInitials?: T;
   photo?: T;
@@ -1035,6 +1047,7 @@ export interface MessagesSelect<T extends boolean = true> {
   street?: T;
   community?: T;
   body?: T;
+  notes?: T;
   photos?: T;
   name?: T;
   phone?: T;
@@ -1051,13 +1064,13 @@ export interface MessagesSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
-  notes?: T;
   timeline?:
     | T
     | {
         date?: T;
         status?: T;
         note?: T;
+        skipped?: T;
         id?: T;
       };
   publishable?: T;

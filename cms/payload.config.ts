@@ -24,7 +24,7 @@ import { SiteBuildRecords } from './collections/SiteBuildRecords.ts'
 import { databaseAdapter } from './db.ts'
 import { sweepOrphanPhotos } from './messages/orphans.ts'
 import { logEmail } from './email.ts'
-import { publishingVocabulary } from './i18n.ts'
+import { adminVocabulary } from './i18n/vocabulary.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
 import { Site } from './globals/Site.ts'
@@ -80,7 +80,8 @@ export default buildConfig({
     // Only Chinese, so an English browser still gets the Chinese admin.
     supportedLanguages: { zh },
     fallbackLanguage: 'zh',
-    translations: { zh: publishingVocabulary },
+    // Payload's own Chinese, where it is not what editors here should read (cms/i18n/vocabulary.ts).
+    translations: { zh: adminVocabulary },
   },
   collections: [
     News,

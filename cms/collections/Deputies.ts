@@ -3,10 +3,11 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { anyone, isStaff } from '../access/index.ts'
 import { imageField, streetField } from '../fields/common.ts'
 import { DEPUTY_LEVELS, EXPERTISE_FIELDS, selectOptions } from '../../vocabulary/options.ts'
+import { deputyDisplayName } from '../../vocabulary/deputy-name.ts'
 import { nameInitials, namePinyin } from '../fields/pinyin.ts'
 import { slugField } from '../fields/slug.ts'
 import { rejectMobileNumbers } from '../hooks/rejectMobileNumbers.ts'
-import { importDeputiesEndpoint } from '../import/endpoint.ts'
+import { importDeputiesEndpoint, importTemplateEndpoint } from '../import/endpoint.ts'
 
 /** Pinyin is always derived from the name when a deputy is saved, never typed by hand. */
 const derivePinyin: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
@@ -14,6 +15,24 @@ const derivePinyin: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   if (typeof name === 'string' && name.trim()) {
     data.pinyin = namePinyin(name)
     data.pinyinInitials = nameInitials(name)
+  }
+  return data
+}
+
+/**
+ * The name the admin shows in every picker and list: 姓名（街道 · 层级）, so two deputies with the same
+ * name (the seed has two 张伟) are told apart. Stored (Payload's `useAsTitle` needs a field) and kept in
+ * step with the name, street and level on every save; rows from before the field were filled in by the
+ * migration 20261201_144921_deputy_display_name.
+ */
+const deriveDisplayName: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+  const name = data.name ?? originalDoc?.name
+  if (typeof name === 'string' && name.trim()) {
+    data.displayName = deputyDisplayName({
+      name: name.trim(),
+      street: data.street ?? originalDoc?.street,
+      level: data.level ?? originalDoc?.level,
+    })
   }
   return data
 }
@@ -39,13 +58,16 @@ export const Deputies: CollectionConfig = {
   graphQL: { singularName: 'Deputy', pluralName: 'Deputies' },
   admin: {
     group: '代表与站点',
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'level', 'street', 'station', 'isSample'],
-    listSearchableFields: ['name', 'pinyin', 'pinyinInitials'],
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'level', 'street', 'station', 'isSample'],
+    listSearchableFields: ['name', 'displayName', 'pinyin', 'pinyinInitials'],
     description: '代表的公开资料。不要填写个人手机号或住址，群众通过所在实践站联系代表。',
     components: { beforeListTable: ['/components/DeputyImport#DeputyImport'] },
   },
-  endpoints: [{ path: '/import', method: 'post', handler: importDeputiesEndpoint }],
+  endpoints: [
+    { path: '/import', method: 'post', handler: importDeputiesEndpoint },
+    { path: '/import-template', method: 'get', handler: importTemplateEndpoint },
+  ],
   access: {
     read: anyone,
     create: isStaff,
@@ -55,7 +77,7 @@ export const Deputies: CollectionConfig = {
   defaultSort: 'pinyin',
   hooks: {
     beforeValidate: [rejectMobileNumbers(TEXTS)],
-    beforeChange: [derivePinyin],
+    beforeChange: [derivePinyin, deriveDisplayName],
   },
   fields: [
     {
@@ -72,6 +94,16 @@ export const Deputies: CollectionConfig = {
           ],
         },
       ],
+    },
+    {
+      name: 'displayName',
+      type: 'text',
+      label: '显示名称',
+      index: true,
+      admin: {
+        readOnly: true,
+        description: '保存时按姓名、街道和层级自动生成，用于后台各处选择代表时区分同名代表。',
+      },
     },
     {
       type: 'row',

@@ -1,8 +1,9 @@
-import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type ImageSize } from 'payload'
 
 import { anyone, isStaff } from '../access/index.ts'
 import { mediaDir } from '../paths.ts'
 import { checkMediaFile, IMAGE_TYPES, MediaFileError, VIDEO_TYPES } from '../uploads/media-file.ts'
+import { uploadFieldLabels } from '../fields/upload.ts'
 
 // payload.config.ts sets the request body limit from it.
 export { MAX_VIDEO_BYTES } from '../uploads/media-file.ts'
@@ -59,22 +60,24 @@ export const Media: CollectionConfig = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
+    // The generated sizes are the site's business: kept out of the list's columns and filters, where
+    // they showed as "尺寸 > thumbnail > URL" and the like.
     imageSizes: [
       {
         name: 'thumbnail',
         width: 400,
         height: 300,
         position: 'centre',
-        formatOptions: { format: 'webp', options: { quality: 78 } },
+        formatOptions: { format: 'webp' as const, options: { quality: 78 } },
       },
-      { name: 'card', width: 800, formatOptions: { format: 'webp', options: { quality: 78 } } },
+      { name: 'card', width: 800, formatOptions: { format: 'webp' as const, options: { quality: 78 } } },
       {
         name: 'large',
         width: 1600,
         withoutEnlargement: true,
-        formatOptions: { format: 'webp', options: { quality: 80 } },
+        formatOptions: { format: 'webp' as const, options: { quality: 80 } },
       },
-    ],
+    ].map((size): ImageSize => ({ ...size, admin: { disableListColumn: true, disableListFilter: true } })),
   },
   fields: [
     {
@@ -88,5 +91,6 @@ export const Media: CollectionConfig = {
       },
     },
     { name: 'caption', type: 'text', label: '图片说明', maxLength: 200 },
+    ...uploadFieldLabels,
   ],
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isStaff } from '../access/index.ts'
+import { uploadFieldLabels } from '../fields/upload.ts'
 import { dataDir } from '../paths.ts'
 
 /**
@@ -26,5 +27,5 @@ export const MessagePhotos: CollectionConfig = {
     mimeTypes: ['image/jpeg'],
     adminThumbnail: ({ doc }) => `/api/message-photos/file/${String(doc.filename)}`,
   },
-  fields: [],
+  fields: [...uploadFieldLabels],
 }

@@ -1,7 +1,8 @@
 'use client'
 /**
- * The import panel above the deputies list: pick a CSV/Excel file, check it, then import it. Problems
- * come back by row and column; nothing is written unless the whole file is clean.
+ * The import panel above the deputies list: pick a CSV/Excel file (and, optionally, the photos it
+ * names), check it, then import it. Problems come back by row and column; nothing is written unless the
+ * whole file is clean. Photos that are nowhere to be found are warnings: those rows import without one.
  */
 import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
@@ -12,6 +13,7 @@ interface Report {
   updated: number
   unchanged: number
   problems: { line: number; column: string; message: string }[]
+  warnings: { line: number; column: string; message: string }[]
   lines: string[]
   dryRun: boolean
   message?: string
@@ -20,6 +22,7 @@ interface Report {
 export function DeputyImport() {
   const router = useRouter()
   const [file, setFile] = useState<File | null>(null)
+  const [photos, setPhotos] = useState<File[]>([])
   const [busy, setBusy] = useState(false)
   const [report, setReport] = useState<Report | null>(null)
   const [error, setError] = useState('')
@@ -32,6 +35,7 @@ export function DeputyImport() {
     try {
       const body = new FormData()
       body.set('file', file)
+      for (const photo of photos) body.append('photos', photo)
       body.set('dryRun', String(dryRun))
       const res = await fetch('/api/deputies/import', { method: 'POST', body, credentials: 'include' })
       const json = (await res.json()) as Report
@@ -58,7 +62,14 @@ export function DeputyImport() {
       <div style={{ display: 'grid', gap: '0.75rem', marginTop: '0.75rem' }}>
         <p style={{ margin: 0 }}>
           按模板填写（表头：编号、姓名、性别、层级、届别、选区、街道、联系社区、实践站、职业、专业领域、亮身份、亮职责、亮承诺、接待时间、照片、示例数据）。
-          按“编号”识别代表：再次导入会更新，不会重复创建。照片请先上传到“图片视频”，表中填写同名文件名。
+          按“编号”识别代表：再次导入会更新，不会重复创建。“照片”列填写照片的文件名：照片可以在下面和表格一起选择，
+          也可以事先上传到“图片视频”；找不到的照片会列出来，那几行先不设照片。
+        </p>
+        <p style={{ margin: 0 }}>
+          <a href="/api/deputies/import-template" download="代表导入模板.csv">
+            下载导入模板（CSV）
+          </a>
+          ：用 Excel 或 WPS 打开填写后直接保存即可，UTF-8 和 GBK 编码都能识别。
         </p>
         <label style={{ display: 'grid', gap: '0.25rem' }}>
           <span>选择文件</span>
@@ -67,6 +78,18 @@ export function DeputyImport() {
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null)
+              setReport(null)
+            }}
+          />
+        </label>
+        <label style={{ display: 'grid', gap: '0.25rem' }}>
+          <span>照片（可选，可一次选择多张，文件名与表中“照片”列一致）</span>
+          <input
+            type="file"
+            multiple
+            accept=".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp"
+            onChange={(e) => {
+              setPhotos([...(e.target.files ?? [])])
               setReport(null)
             }}
           />

@@ -1,6 +1,7 @@
-import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
+import type { CollectionBeforeValidateHook } from 'payload'
 
 import { hasMobileNumber } from '../../vocabulary/phone.ts'
+import { invalidFields } from './invalidFields.ts'
 
 /** What editors read next to a field with a mobile number in deputies and stations. */
 const NO_MOBILE_MESSAGE = '这里不能填写手机号码：代表的联系方式统一通过实践站公开。'
@@ -18,7 +19,7 @@ export function rejectMobileNumbers(
     const errors = fields
       .filter((name) => data?.[name] !== undefined && hasMobileNumber(data[name]))
       .map((path) => ({ path, message }))
-    if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
+    if (errors.length) throw invalidFields(collection, errors, req)
     return data
   }
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { parse as parseCsv } from 'csv-parse/sync'
+import iconv from 'iconv-lite'
 import {
   commitTransaction,
   createLocalReq,
@@ -62,7 +63,10 @@ export interface ImportReport {
   created: number
   updated: number
   unchanged: number
+  /** Problems stop the import: nothing is written. */
   problems: ImportProblem[]
+  /** Warnings do not: the rows are imported (a photo that is nowhere to be found is left out). */
+  warnings: ImportProblem[]
   dryRun: boolean
   /** True when the database was changed. */
   written: boolean
@@ -72,17 +76,54 @@ export interface ImportOptions {
   dryRun?: boolean
   /** Folder with photo files named in 照片; photos already in the media library are reused by file name. */
   photoDir?: string
+  /** Photo files sent along with the sheet (the admin's form), by file name; like `photoDir`. */
+  photoFiles?: Map<string, Buffer>
   /** Who imports (access rules apply to them); omit for a trusted script. */
   user?: User | null
   onProgress?: (done: number, total: number) => void
 }
 
-/** Reads a .csv (UTF-8, with or without BOM) or .xlsx sheet into rows keyed by the header names. */
+/** Where editors get the template: the import panel in the admin links to it (see ./endpoint.ts). */
+export const TEMPLATE_HINT = '请在“人大代表”列表上方的“批量导入代表”中点“下载导入模板”，按模板的表头填写'
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'
+
+/**
+ * The encoding of a CSV file, found from its bytes: a byte-order mark (UTF-8, or UTF-16 from Excel's
+ * "Unicode text"), else UTF-8 when the bytes are valid UTF-8, else GB18030, the superset of GBK that
+ * Chinese Excel writes with "CSV (逗号分隔)". Chinese text in GBK is practically never valid UTF-8.
+ */
+export function detectEncoding(data: Buffer): TextEncoding {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return 'utf-8'
+  if (data[0] === 0xff && data[1] === 0xfe) return 'utf-16le'
+  if (data[0] === 0xfe && data[1] === 0xff) return 'utf-16be'
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(data)
+    return 'utf-8'
+  } catch {
+    return 'gb18030'
+  }
+}
+
+/** The text of a CSV file in whichever encoding it was saved, without a byte-order mark. */
+export function decodeText(data: Buffer): string {
+  // iconv-lite strips the BOM by default.
+  return iconv.decode(data, detectEncoding(data))
+}
+
+/**
+ * Reads a .csv (UTF-8 with or without BOM, GBK/GB18030, UTF-16; see `detectEncoding`) or .xlsx sheet
+ * into rows keyed by the header names.
+ */
 export async function readSheet(data: Buffer, fileName: string): Promise<SheetRow[]> {
   const ext = path.extname(fileName).toLowerCase()
   let table: string[][]
   if (ext === '.csv' || ext === '.txt') {
-    table = parseCsv(data, {
+    const text = decodeText(data)
+    const firstLine = text.split('\n', 1)[0]
+    table = parseCsv(text, {
+      // Excel's "Unicode text" is tab-separated.
+      delimiter: firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',',
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,
@@ -109,9 +150,7 @@ export async function readSheet(data: Buffer, fileName: string): Promise<SheetRo
   const names = header.map((h) => h.replace(/[*＊\s]/g, ''))
   const missing = ['编号', '姓名', '层级', '街道'].filter((c) => !names.includes(c))
   if (missing.length) {
-    throw new ImportFileError(
-      `表头缺少“${missing.join('”“')}”列：请使用模板 content/deputies-template.csv 的表头。`,
-    )
+    throw new ImportFileError(`表头缺少“${missing.join('”“')}”列：${TEMPLATE_HINT}。`)
   }
   return body
     .map((cells, i) => ({
@@ -170,12 +209,14 @@ export async function importDeputies(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const problems: ImportProblem[] = []
+  const warnings: ImportProblem[] = []
   const report = (extra: Partial<ImportReport> = {}): ImportReport => ({
     rows: rows.length,
     created: 0,
     updated: 0,
     unchanged: 0,
     problems,
+    warnings,
     dryRun: Boolean(options.dryRun),
     written: false,
     ...extra,
@@ -325,16 +366,16 @@ export async function importDeputies(
     }
     for (const p of planned) {
       if (!p.photoName || photoIds.has(p.photoName)) continue
-      if (options.photoDir && fs.existsSync(path.join(options.photoDir, p.photoName)))
-        photoIds.set(p.photoName, 'upload')
-      else
-        problems.push({
+      if (photoFile(options, p.photoName)) photoIds.set(p.photoName, 'upload')
+      else {
+        // Not a reason to refuse the row: it is imported without the photo, which can be added later.
+        warnings.push({
           line: p.line,
           column: '照片',
-          message: options.photoDir
-            ? `找不到照片“${p.photoName}”：媒体库和照片文件夹里都没有这个文件。`
-            : `媒体库里没有照片“${p.photoName}”：请先在“图片视频”中上传同名文件。`,
+          message: `没有找到照片“${p.photoName}”（媒体库里没有，也没有随表格一起上传）：这一行${options.dryRun ? '可以导入' : '已导入'}，暂不设照片。可以随表格一起选择照片文件再导入一次，或以后在代表资料里上传。`,
         })
+        p.photoName = undefined
+      }
     }
   }
 
@@ -359,7 +400,7 @@ export async function importDeputies(
       if (c.change !== 'same') {
         let photo = c.photoName ? photoIds.get(c.photoName) : undefined
         if (photo === 'upload') {
-          const data = fs.readFileSync(path.join(options.photoDir!, c.photoName!))
+          const data = photoFile(options, c.photoName!)!
           const ext = path.extname(c.photoName!).toLowerCase()
           const mimetype = ext === '.png' ? 'image/png' : ext === '.webp' ? 'image/webp' : 'image/jpeg'
           const media = await payload.create({
@@ -402,6 +443,15 @@ export async function importDeputies(
     throw error
   }
   return report({ ...counts, written: counts.created + counts.updated > 0 })
+}
+
+/** The bytes of a photo sent with the sheet or found in the photo folder, if either has it. */
+function photoFile(options: ImportOptions, name: string): Buffer | undefined {
+  const sent = options.photoFiles?.get(name)
+  if (sent) return sent
+  if (!options.photoDir) return undefined
+  const file = path.join(options.photoDir, name)
+  return fs.existsSync(file) ? fs.readFileSync(file) : undefined
 }
 
 class RowError extends Error {
@@ -464,7 +514,9 @@ const relationId = (value: unknown) =>
 
 /** The report as lines for a terminal or a log. */
 export function formatReport(report: ImportReport): string[] {
-  const lines = report.problems.map((p) => `第 ${p.line} 行「${p.column}」：${p.message}`)
+  const line = (p: ImportProblem) => `第 ${p.line} 行「${p.column}」：${p.message}`
+  const lines = report.problems.map(line)
+  if (!report.problems.length) lines.push(...report.warnings.map((w) => `提示：${line(w)}`))
   if (report.problems.length) {
     lines.push(
       `发现 ${report.problems.length} 个问题，共 ${report.rows} 行；没有写入任何数据。请修改后重新导入。`,

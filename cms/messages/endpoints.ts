@@ -35,6 +35,7 @@ import {
   trackFormHtml,
   trackingHtml,
   type FormTargets,
+  type TrackingStep,
   type TrackingView,
 } from '../../vocabulary/messages/form.ts'
 import {
@@ -344,6 +345,26 @@ export const submitEndpoint: PayloadHandler = async (req) => {
   )
 }
 
+/**
+ * The status steps up to the current one are reached: dated from the timeline (the first time), or
+ * 未单独记录 when the status went past a step (a skipped entry, or older messages without one). Steps
+ * after the current one are not reached yet, even if the message was there before being reopened.
+ */
+export function trackingSteps(
+  doc: Pick<Message, 'timeline' | 'receivedAt'>,
+  current: number,
+): TrackingStep[] {
+  const timeline = doc.timeline ?? []
+  return MESSAGE_STATUSES.map((s, i) => {
+    if (i > current) return { status: s.value, label: s.label, state: 'pending', date: null }
+    const entry = timeline.find((t) => t.status === s.value && !t.skipped)
+    const date = entry?.date ?? (i === 0 ? (doc.receivedAt ?? null) : null)
+    return date
+      ? { status: s.value, label: s.label, state: 'done', date }
+      : { status: s.value, label: s.label, state: 'skipped', date: null }
+  })
+}
+
 /** The public view of a message for its code holder: a whitelist, never name, phone, text or photos. */
 async function trackingView(payload: Payload, doc: Message): Promise<TrackingView> {
   const nameOf = async (collection: 'deputies' | 'stations', ref: unknown) => {
@@ -363,7 +384,6 @@ async function trackingView(payload: Payload, doc: Message): Promise<TrackingVie
     .filter(Boolean)
     .map((n, i, all) => (i === 1 && all.length === 2 ? `${n}代表` : n))
     .join('、')
-  const timeline = doc.timeline ?? []
   const current = MESSAGE_STATUSES.findIndex((s) => s.value === doc.status)
   return {
     code: doc.code!,
@@ -377,13 +397,7 @@ async function trackingView(payload: Payload, doc: Message): Promise<TrackingVie
     deadline: doc.deadline ?? null,
     closedAt: doc.closedAt ?? null,
     handler,
-    steps: MESSAGE_STATUSES.map((s, i) => ({
-      status: s.value,
-      label: s.label,
-      date:
-        timeline.find((t) => t.status === s.value)?.date ??
-        (i <= current && i === 0 ? doc.receivedAt! : null),
-    })),
+    steps: trackingSteps(doc, current),
     replies: (doc.replies ?? []).map((r) => ({ date: r.date, by: r.by ?? '', text: r.text })),
     rating: (doc.rating as MessageRating | null) ?? null,
     ratingLabel: labelOf(MESSAGE_RATINGS, doc.rating),

@@ -4,7 +4,8 @@ import * as migration_20261127_162130_scheduled_publish from './20261127_162130_
 import * as migration_20261127_170958_messages from './20261127_170958_messages'
 import * as migration_20261201_084142_message_verification from './20261201_084142_message_verification'
 import * as migration_20261201_124627_rate_slots from './20261201_124627_rate_slots'
-import * as migration_20261201_151517_site_builds_media_storage from './20261201_151517_site_builds_media_storage'
+import * as migration_20261201_144921_deputy_display_name from './20261201_144921_deputy_display_name'
+import * as migration_20261201_155517_site_builds_media_storage from './20261201_155517_site_builds_media_storage'
 
 export const migrations = [
   {
@@ -38,8 +39,13 @@ export const migrations = [
     name: '20261201_124627_rate_slots',
   },
   {
-    up: migration_20261201_151517_site_builds_media_storage.up,
-    down: migration_20261201_151517_site_builds_media_storage.down,
-    name: '20261201_151517_site_builds_media_storage',
+    up: migration_20261201_144921_deputy_display_name.up,
+    down: migration_20261201_144921_deputy_display_name.down,
+    name: '20261201_144921_deputy_display_name',
+  },
+  {
+    up: migration_20261201_155517_site_builds_media_storage.up,
+    down: migration_20261201_155517_site_builds_media_storage.down,
+    name: '20261201_155517_site_builds_media_storage',
   },
 ]

@@ -4,6 +4,7 @@
  */
 import type { CmsSnapshot } from './schemas.ts'
 import { isoDay } from './format.ts'
+import { deputyTitle } from '../../vocabulary/deputy-name.ts'
 
 /** The 类型 filter values, as shown to visitors. */
 export type SearchType = '新闻' | '微讲堂' | '案例' | '代表' | '实践站'
@@ -50,18 +51,22 @@ export function searchRecords(data: CmsSnapshot): SearchRecord[] {
       date: isoDay(c.publishedAt),
       image: c.cover?.src,
     })),
+    // Two deputies may share a name (the seed has two 张伟): the title says 姓名（街道 · 层级）, and the text
+    // starts with the name and the profile's own sentences, so the excerpt under a result reads as the
+    // profile. The facts and the pinyin (for searches like "zhangwei") come after it.
     ...data.deputies.map((d) => ({
       url: `/deputies/${d.slug}/`,
-      title: `${d.name}代表`,
+      title: deputyTitle(d.name, d.streetLabel, d.levelLabel),
       type: '代表' as const,
       text: join(
-        `${d.name} ${d.pinyin} ${d.pinyin.replace(/ /g, '')}`,
-        `${d.levelLabel} ${d.term} ${d.streetLabel} ${d.station?.name ?? ''} ${d.communities.join(' ')}`,
-        d.occupation,
-        d.fields.map((f) => f.label).join(' '),
+        `${deputyTitle(d.name, d.streetLabel, d.levelLabel)}。`,
         d.identity,
         d.duties,
         d.commitments,
+        d.occupation,
+        d.fields.map((f) => f.label).join(' '),
+        `${d.term} ${d.station?.name ?? ''} ${d.communities.join(' ')}`,
+        `${d.pinyin} ${d.pinyin.replace(/ /g, '')}`,
       ),
       image: d.photo?.src,
     })),

@@ -180,13 +180,28 @@ describe('民呼我应 in the browser', () => {
         docs: { status: string; grade: string; publishable: boolean; timeline: { status: string }[] }[]
       }
       expect(stored.docs[0]).toMatchObject({ status: 'closed', grade: 'urgent', publishable: true })
-      expect(stored.docs[0].timeline.map((t) => t.status)).toEqual(['received', 'closed'])
+      // 已受理 straight to 已办结: the two steps in between are recorded as skipped, not left out.
+      expect(stored.docs[0].timeline.map((t) => t.status)).toEqual([
+        'received',
+        'assigned',
+        'processing',
+        'closed',
+      ])
 
       // The resident looks again and rates.
       await page.reload()
       await tracking.waitFor({ timeout: 15_000 })
       await expect(tracking.locator('h2').textContent()).resolves.toContain('已办结')
       await expect(tracking.textContent()).resolves.toContain('路灯已经更换，今晚起恢复照明。')
+      // No step is blank: the skipped ones say 未单独记录, the one still to come 尚未进行.
+      const stepDates = await tracking.locator('.track-step-date').allTextContents()
+      expect(stepDates.map((d) => d.trim())).toEqual([
+        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        '未单独记录',
+        '未单独记录',
+        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        '尚未进行',
+      ])
       await page.getByLabel('满意', { exact: true }).check()
       await page.getByRole('button', { name: '提交评价' }).click()
       await page.locator('.rated').waitFor({ timeout: 15_000 })

@@ -119,12 +119,22 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
       .poll(() => admin.locator('.field-type.upload').first().textContent(), { timeout: 30_000 })
       .toContain('yiqiting')
 
-    await admin.getByRole('button', { name: '发布修改' }).click()
+    // One word for it everywhere: a new item's button is 发布 (not 发布修改).
+    await admin.getByRole('button', { name: '发布', exact: true }).click()
     await admin.waitForURL(/\/admin\/collections\/news\/\d+/)
+    // Beside the buttons: when the page will be live, then a link to it.
+    const status = admin.locator('.site-status [role="status"]')
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toMatch(/网站约 \d+ 秒后更新|网站已更新/)
 
     await siteFollows()
     const { docs } = await cms.payload.find({ collection: 'news', where: { title: { equals: TITLE } } })
     const slug = docs[0].slug
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('网站已更新')
+    expect(
+      new URL((await status.getByRole('link', { name: '查看网页' }).getAttribute('href'))!).pathname,
+    ).toBe(`/news/${slug}/`)
     const page = await chromium.browser.newPage()
     const res = await page.goto(`${site.url}/news/${slug}/`)
     expect(res?.status()).toBe(200)
@@ -164,15 +174,19 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
     const { docs } = await cms.payload.find({ collection: 'news', where: { title: { equals: TITLE } } })
     const { id, slug } = docs[0]
     await admin.goto(`${cmsServer.url}/admin/collections/news/${id}`)
-    // Unpublishing sits in the document's "more" menu (the dots), with a confirmation.
-    await admin.locator('.doc-controls__dots').click()
-    await admin.getByRole('button', { name: '取消发布', exact: true }).click()
-    await admin.getByRole('button', { name: '确认' }).click()
+    // 撤下 sits beside 发布, with a confirmation that says what happens.
+    await admin.locator('.site-status').getByRole('button', { name: '撤下', exact: true }).click()
+    const dialog = admin.getByRole('dialog')
+    await expect.poll(() => dialog.textContent()).toContain('网站上将不再显示这篇内容')
+    await dialog.getByRole('button', { name: '撤下', exact: true }).click()
     await expect
       .poll(async () => (await cms.payload.findByID({ collection: 'news', id }))._status, { timeout: 30_000 })
       .toBe('draft')
 
     await siteFollows()
+    await expect
+      .poll(() => admin.locator('.site-status [role="status"]').textContent(), { timeout: 30_000 })
+      .toContain('已从网站撤下')
     expect((await fetch(`${site.url}/news/${slug}/`)).status).toBe(404)
     expect(await (await fetch(`${site.url}/news/`)).text()).not.toContain(TITLE)
     expect(await (await fetch(`${site.url}/`)).text()).not.toContain(TITLE)
@@ -206,5 +220,7 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
       // The panel refreshes every 5 seconds.
       .poll(() => panel.textContent(), { timeout: 20_000 })
       .toMatch(/失败：.*DATABASE_URI: unsupported value.*（网站仍显示上一版）/)
+    // The log names what was published by its title.
+    expect(await panel.textContent()).toContain('新闻公告《构建失败时发布的通知》发布')
   })
 })

@@ -35,8 +35,9 @@ export async function openThrowawayCms(
     databaseUri,
     close: async () => {
       await payload.destroy()
-      // A file the stopped CMS or a late write is still finishing makes rmdir fail with ENOTEMPTY: retry.
-      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
+      // A file the stopped CMS or a late write (a build finishing) is still writing makes rmdir fail with
+      // ENOTEMPTY: retry for a few seconds.
+      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 30, retryDelay: 200 })
     },
   }
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { messageLimits } from '../../cms/messages/endpoints.ts'
+import { messageLimits, trackingSteps } from '../../cms/messages/endpoints.ts'
+import { trackingHtml, type TrackingView } from '../../vocabulary/messages/form.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { rebuildRequests } from '../helpers/rebuild.ts'
 
@@ -477,11 +478,16 @@ describe('tracking and rating', () => {
     for (const secret of [fields.phone, fields.name, fields.body] as string[])
       expect(raw).not.toContain(secret)
     const { view } = JSON.parse(raw) as {
-      view: { status: string; steps: { date: string | null }[]; canRate: boolean; handler: string }
+      view: {
+        status: string
+        steps: { date: string | null; state: string }[]
+        canRate: boolean
+        handler: string
+      }
     }
     expect(view.status).toBe('received')
     expect(view.handler).toBe('奎山街道实践站、单小明代表')
-    expect(view.steps.map((s) => Boolean(s.date))).toEqual([true, false, false, false, false])
+    expect(view.steps.map((s) => s.state)).toEqual(['done', 'pending', 'pending', 'pending', 'pending'])
     expect(view.canRate).toBe(false)
 
     const rate = (rating: string) =>
@@ -508,7 +514,7 @@ describe('tracking and rating', () => {
     const after = (await (await track(code)).json()) as {
       view: {
         status: string
-        steps: { date: string | null }[]
+        steps: { date: string | null; state: string }[]
         replies: { text: string }[]
         canRate: boolean
         deadline: string
@@ -516,6 +522,8 @@ describe('tracking and rating', () => {
       }
     }
     expect(after.view.status).toBe('closed')
+    // 已分派 → 已办结 went past 办理中: shown as reached without its own date (未单独记录), never blank.
+    expect(after.view.steps.map((s) => s.state)).toEqual(['done', 'done', 'skipped', 'done', 'pending'])
     expect(after.view.steps.map((s) => Boolean(s.date))).toEqual([true, true, false, true, false])
     expect(after.view.replies[0].text).toBe('已协调物业，电梯方案下周公示。')
     expect(after.view.canRate).toBe(true)
@@ -646,6 +654,58 @@ describe('handling in the CMS', () => {
     expect((await lines()).slice(before).map((r) => r.source)).toEqual(['messages'])
   })
 
+  it('已受理 straight to 已办结: the skipped steps are recorded and /track/ shows 未单独记录, never a blank step', async () => {
+    const { code } = (await (await submit(valid())).json()) as { code: string }
+    const { docs } = await payload.find({ collection: 'messages', where: { code: { equals: code } } })
+    const updated = await payload.update({
+      collection: 'messages',
+      id: docs[0].id,
+      data: { status: 'closed' },
+      overrideAccess: false,
+      user: editor,
+    })
+    expect(updated.timeline?.map((t) => [t.status, Boolean(t.skipped)])).toEqual([
+      ['received', false],
+      ['assigned', true],
+      ['processing', true],
+      ['closed', false],
+    ])
+    expect(updated.timeline?.[1].note).toBe('未单独记录（由“已受理”直接改为“已办结”）')
+    const answer = (await (await call(`/api/messages/track?code=${code}`)).json()) as {
+      view: TrackingView
+    }
+    expect(answer.view.steps.map((s) => s.state)).toEqual(['done', 'skipped', 'skipped', 'done', 'pending'])
+    // The page the resident sees: every step says something (a date, 未单独记录 or 尚未进行).
+    const html = trackingHtml(answer.view, '/api/messages/rate')
+    const dates = [...html.matchAll(/<span class="track-step-date">(.*?)<\/span><\/li>/g)].map((m) =>
+      m[1].replace(/<[^>]+>/g, ''),
+    )
+    expect(dates).toHaveLength(5)
+    expect(dates[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(dates.slice(1)).toEqual(['未单独记录', '未单独记录', dates[0], '尚未进行'])
+    expect(html).not.toContain('—')
+    // An older message whose timeline has no entry for a passed step reads the same.
+    const old = trackingSteps({ receivedAt: '2026-11-01T08:00:00Z', timeline: [] }, 3)
+    expect(old.map((s) => s.state)).toEqual(['done', 'skipped', 'skipped', 'skipped', 'pending'])
+  })
+
+  it('the resident’s own 诉求内容 stays as written: an editor cannot change it, notes go beside it', async () => {
+    const fields = valid()
+    const { code } = (await (await submit(fields)).json()) as { code: string }
+    const { docs } = await payload.find({ collection: 'messages', where: { code: { equals: code } } })
+    const after = await payload.update({
+      collection: 'messages',
+      id: docs[0].id,
+      data: { body: '编辑改写过的内容', notes: '已电话联系，居民补充：3 单元也有同样问题。' },
+      overrideAccess: false,
+      user: editor,
+    })
+    expect(after.body).toBe(fields.body)
+    expect(after.notes).toBe('已电话联系，居民补充：3 单元也有同样问题。')
+    const fresh = await payload.findByID({ collection: 'messages', id: docs[0].id })
+    expect(fresh.body).toBe(fields.body)
+  })
+
   it('refuses to publish an open message, a summary with a phone number, and replies with one', async () => {
     const { docs } = await payload.find({
       collection: 'messages',
@@ -677,6 +737,15 @@ describe('handling in the CMS', () => {
         ...as,
       }),
     ).rejects.toSatisfy(says(/不能包含手机号码/))
+    // What the admin's toast shows: Chinese, naming the field as the editor sees it, not replies.0.text.
+    await expect(
+      payload.update({
+        collection: 'messages',
+        id: docs[0].id,
+        data: { replies: [{ date: '2026-11-20', text: '回电 139 1234 5678' }] },
+        ...as,
+      }),
+    ).rejects.toThrow('下面的字段是无效的： 答复 1 > 答复内容')
   })
 
   it('deleting a message (admins only) deletes its photos too', async () => {

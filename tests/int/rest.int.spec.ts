@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
@@ -271,6 +272,73 @@ describe('deputy import from the admin (POST /api/deputies/import)', () => {
     expect(report.lines).toContain('第 2 行「姓名」：不能为空。')
     expect(report.lines.some((l) => l.startsWith('第 3 行「街道」'))).toBe(true)
     expect((await cms.payload.count({ collection: 'deputies' })).totalDocs).toBe(before)
+  })
+
+  it('the shipped sample CSV imports as shipped; the photos it names but nobody sent are warnings', async () => {
+    const token = await login()
+    const sample = fs.readFileSync(path.join(ROOT, 'content', 'deputies-sample-262.csv'))
+    const body = new FormData()
+    body.set('file', new File([new Uint8Array(sample)], 'deputies-sample-262.csv', { type: 'text/csv' }))
+    body.set('dryRun', 'true')
+    const res = await get('/api/deputies/import', {
+      method: 'POST',
+      body,
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(res.status).toBe(200)
+    const report = (await res.json()) as {
+      rows: number
+      problems: unknown[]
+      warnings: unknown[]
+      lines: string[]
+    }
+    expect(report).toMatchObject({ rows: 262, problems: [] })
+    expect(report.warnings).toHaveLength(6)
+    expect(report.lines.filter((l) => /^提示：第 \d+ 行「照片」：没有找到照片/.test(l))).toHaveLength(6)
+    expect(report.lines.at(-1)).toMatch(/检查通过：共 262 行/)
+  })
+
+  it('a sheet saved by Chinese Excel (GBK) imports, with its photo sent along', async () => {
+    const token = await login()
+    const csv = `${header},照片\r\nG-7,冀北辰,区,七里沟街道,,sample-photo-5.jpg\r\n`
+    const body = new FormData()
+    body.set('file', new File([new Uint8Array(iconv.encode(csv, 'gbk'))], '代表.csv', { type: 'text/csv' }))
+    const photo = fs.readFileSync(path.join(ROOT, 'content', 'deputy-photos', 'sample-photo-5.jpg'))
+    body.append('photos', new File([new Uint8Array(photo)], 'sample-photo-5.jpg', { type: 'image/jpeg' }))
+    body.set('dryRun', 'false')
+    const res = await get('/api/deputies/import', {
+      method: 'POST',
+      body,
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { warnings: unknown[] }).warnings).toEqual([])
+    const found = await cms.payload.find({
+      collection: 'deputies',
+      where: { code: { equals: 'G-7' } },
+      depth: 1,
+    })
+    expect(found.docs[0]).toMatchObject({ name: '冀北辰', displayName: '冀北辰（七里沟街道 · 区人大代表）' })
+    expect(typeof found.docs[0].photo === 'object' && found.docs[0].photo?.filename).toMatch(
+      /^sample-photo-5/,
+    )
+  })
+
+  it('a wrong header points to the template, which staff can download from the admin', async () => {
+    const token = await login()
+    const bad = await upload('name,street\n张三,奎山', false, token)
+    expect(bad.status).toBe(400)
+    const { message } = (await bad.json()) as { message: string }
+    expect(message).toMatch(/下载导入模板/)
+    expect(message).not.toMatch(/content\//)
+    expect((await get('/api/deputies/import-template')).status).toBe(403)
+    const template = await get('/api/deputies/import-template', {
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(template.status).toBe(200)
+    expect(template.headers.get('content-disposition')).toContain(encodeURIComponent('代表导入模板.csv'))
+    const bytes = Buffer.from(await template.arrayBuffer())
+    expect(bytes.equals(fs.readFileSync(path.join(ROOT, 'content', 'deputies-template.csv')))).toBe(true)
   })
 
   it('checks, then imports a clean file', async () => {

@@ -51,6 +51,22 @@ describe('seed from content/', () => {
     expect(elevator!.timeline?.length).toBeGreaterThan(2)
   })
 
+  it('the two 张伟 of the seed carry different titles, which every admin picker shows', async () => {
+    expect(payload.collections.deputies.config.admin.useAsTitle).toBe('displayName')
+    const { docs } = await payload.find({
+      collection: 'deputies',
+      where: { name: { equals: '张伟' } },
+      ...anonymous,
+      depth: 0,
+    })
+    expect(docs.map((d) => d.displayName).sort()).toEqual([
+      '张伟（奎山街道 · 区人大代表）',
+      '张伟（金山街道 · 区人大代表）',
+    ])
+    const all = await payload.find({ collection: 'deputies', ...anonymous, limit: 0, depth: 0 })
+    expect(new Set(all.docs.map((d) => d.displayName)).size).toBe(all.docs.length)
+  })
+
   it('marks the fictional deputies and stations as sample data and derives their pinyin', async () => {
     const { docs } = await payload.find({ collection: 'deputies', ...anonymous, limit: 0, depth: 0 })
     expect(docs.every((d) => d.isSample)).toBe(true)

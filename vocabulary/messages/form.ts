@@ -177,8 +177,29 @@ ${field('phone', '联系电话', `<input id="f-phone" name="phone" type="tel" in
 export interface TrackingStep {
   status: MessageStatus
   label: string
-  /** When the message reached the step (the first time), ISO; null when not yet. */
+  /**
+   * done: reached, on `date`; skipped: passed without its own record (the status went from 已受理
+   * straight to 已办结, say), shown as 未单独记录; pending: not reached yet, shown as 尚未进行.
+   */
+  state: 'done' | 'skipped' | 'pending'
+  /** When the message reached the step (the first time), ISO; null when skipped or not yet. */
   date: string | null
+}
+
+/** What a step without a date says: never a blank or a dash, which reads as "something is missing". */
+export const STEP_SKIPPED_TEXT = '未单独记录'
+export const STEP_PENDING_TEXT = '尚未进行'
+
+function stepHtml(s: TrackingStep, current: MessageStatus): string {
+  const classes = ['track-step', s.state !== 'pending' && 'done', s.state === 'skipped' && 'skipped']
+  if (s.status === current) classes.push('current')
+  const when =
+    s.state === 'done' && s.date
+      ? `<time datetime="${escapeHtml(s.date)}">${day(s.date)}</time>`
+      : s.state === 'pending'
+        ? STEP_PENDING_TEXT
+        : STEP_SKIPPED_TEXT
+  return `<li class="${classes.filter(Boolean).join(' ')}"${s.status === current ? ' aria-current="step"' : ''}><span class="track-step-label">${escapeHtml(s.label)}</span> <span class="track-step-date">${when}</span></li>`
 }
 
 /** Everything the tracking page shows: a whitelist, never the resident's name, phone or text. */
@@ -221,12 +242,7 @@ ${MESSAGE_RATINGS.map((r) => `<label class="choice"><input type="radio" name="ra
 
 /** The status of one message for its code holder. */
 export function trackingHtml(view: TrackingView, rateAction: string): string {
-  const steps = view.steps
-    .map(
-      (s) =>
-        `<li class="track-step${s.date ? ' done' : ''}${s.status === view.status ? ' current' : ''}"${s.status === view.status ? ' aria-current="step"' : ''}><span class="track-step-label">${escapeHtml(s.label)}</span> <span class="track-step-date">${s.date ? `<time datetime="${escapeHtml(s.date)}">${day(s.date)}</time>` : '—'}</span></li>`,
-    )
-    .join('')
+  const steps = view.steps.map((s) => stepHtml(s, view.status)).join('')
   const replies = view.replies.length
     ? `<h3>答复</h3><ol class="replies">${view.replies
         .map(

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto'
 
 import {
-  ValidationError,
   type CollectionAfterChangeHook,
   type CollectionAfterDeleteHook,
   type CollectionBeforeChangeHook,
@@ -11,10 +10,13 @@ import {
 import {
   CLOSED_STATUSES,
   MESSAGE_GRADES,
+  MESSAGE_STATUSES,
+  labelOf,
   type MessageGrade,
   type MessageStatus,
 } from '../../../vocabulary/options.ts'
 import { requestRebuild } from '../../builds/queue.ts'
+import { invalidFields } from '../../hooks/invalidFields.ts'
 import { hasMobileNumber } from '../../../vocabulary/phone.ts'
 import { newTrackingCode } from '../../../vocabulary/messages/code.ts'
 import type { Message } from '../../payload-types.ts'
@@ -60,7 +62,7 @@ export const checkPublicTexts: CollectionBeforeValidateHook<Message> = ({
     if (!merged.publicSummary?.trim())
       errors.push({ path: 'publicSummary', message: '公开前请填写去掉个人信息的公开摘要。' })
   }
-  if (errors.length) throw new ValidationError({ collection: collection.slug, errors, req })
+  if (errors.length) throw invalidFields(collection, errors, req)
   return data
 }
 
@@ -85,13 +87,43 @@ export const keepTimeline: CollectionBeforeChangeHook<Message> = ({ data, origin
   if (operation === 'update' && status && status !== originalDoc?.status) {
     const timeline = data.timeline ?? originalDoc?.timeline ?? []
     data.timeline = [
-      ...timeline.map(({ date, status, note }) => ({ date, status, note })),
+      ...timeline.map(copyStep),
+      ...skippedSteps(originalDoc?.status, status, now),
       { date: now, status },
     ]
   }
   if (status && CLOSED_STATUSES.includes(status)) data.closedAt ??= originalDoc?.closedAt ?? now
   else data.closedAt = null
   return data
+}
+
+type TimelineEntry = NonNullable<Message['timeline']>[number]
+const copyStep = ({ date, status, note, skipped }: TimelineEntry): TimelineEntry => ({
+  date,
+  status,
+  note,
+  skipped,
+})
+
+/** The note on a step the status went past (README: 民呼我应; the tracking page says 未单独记录). */
+export const SKIPPED_NOTE = '未单独记录'
+
+/**
+ * Steps between `from` and `to` when the status moves forward past them (已受理 straight to 已办结
+ * passes 已分派 and 办理中): each is recorded as skipped, dated with the change, so the timeline and
+ * the tracking page show every step as reached, never as a blank.
+ */
+function skippedSteps(from: MessageStatus | undefined, to: MessageStatus, date: string): TimelineEntry[] {
+  const order = MESSAGE_STATUSES.map((s) => s.value)
+  const a = from ? order.indexOf(from) : -1
+  const b = order.indexOf(to)
+  if (a < 0 || b <= a + 1) return []
+  return order.slice(a + 1, b).map((status) => ({
+    date,
+    status,
+    skipped: true,
+    note: `${SKIPPED_NOTE}（由“${labelOf(MESSAGE_STATUSES, from)}”直接改为“${labelOf(MESSAGE_STATUSES, to)}”）`,
+  }))
 }
 
 /** The timeline note when an editor confirms a 待核实 message (README: 民呼我应). */
@@ -110,7 +142,7 @@ export const keepVerification: CollectionBeforeChangeHook<Message> = ({ data, or
   if (data.needsVerification === false) {
     const timeline = data.timeline ?? originalDoc.timeline ?? []
     data.timeline = [
-      ...timeline.map(({ date, status, note }) => ({ date, status, note })),
+      ...timeline.map(copyStep),
       {
         date: new Date().toISOString(),
         status: data.status ?? originalDoc.status,

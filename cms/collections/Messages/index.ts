@@ -104,12 +104,25 @@ export const Messages: CollectionConfig = {
               ],
             },
             {
+              // The resident's own words stay as written: set once when the message is created (by the
+              // submit endpoint, or by an editor entering a letter or a call), never changed afterwards.
+              // What editors have to add goes into 内部备注 right below.
               name: 'body',
               type: 'textarea',
               label: '诉求内容',
               required: true,
               maxLength: 2000,
-              admin: { description: '群众原文，可能含个人信息，不公开。' },
+              access: { update: () => false },
+              admin: {
+                description:
+                  '群众原文，保存后不能修改；可能含个人信息，不公开。补充说明请写在下面的“内部备注”。',
+              },
+            },
+            {
+              name: 'notes',
+              type: 'textarea',
+              label: '内部备注',
+              admin: { description: '编辑的补充说明，只有编辑和管理员能看到。' },
             },
             {
               name: 'photos',
@@ -205,12 +218,6 @@ export const Messages: CollectionConfig = {
               ],
             },
             {
-              name: 'notes',
-              type: 'textarea',
-              label: '内部备注',
-              admin: { description: '只有编辑和管理员能看到。' },
-            },
-            {
               name: 'timeline',
               type: 'array',
               label: '办理进程',
@@ -236,6 +243,13 @@ export const Messages: CollectionConfig = {
                     },
                     { name: 'note', type: 'text', label: '说明', maxLength: 120 },
                   ],
+                },
+                {
+                  name: 'skipped',
+                  type: 'checkbox',
+                  label: '未单独记录',
+                  defaultValue: false,
+                  admin: { description: '状态越过了这一步，这一步没有自己的办理日期。' },
                 },
               ],
             },
@@ -271,7 +285,11 @@ export const Messages: CollectionConfig = {
             {
               type: 'ui',
               name: 'promote',
-              admin: { components: { Field: '/components/PromoteToCase#PromoteToCase' } },
+              label: '转为民生案例草稿',
+              admin: {
+                disableListColumn: true,
+                components: { Field: '/components/PromoteToCase#PromoteToCase' },
+              },
             },
           ],
         },
@@ -303,7 +321,11 @@ export const Messages: CollectionConfig = {
       defaultValue: 'received',
       index: true,
       options: selectOptions(MESSAGE_STATUSES),
-      admin: { position: 'sidebar' },
+      admin: {
+        position: 'sidebar',
+        description:
+          '按 已受理 → 已分派 → 办理中 → 已办结 → 已回访 逐步推进；越过的步骤在办理进程中记为“未单独记录”。',
+      },
     },
     {
       name: 'closedAt',
@@ -322,8 +344,9 @@ export const Messages: CollectionConfig = {
     {
       name: 'textHash',
       type: 'text',
+      label: '重复来信识别码',
       index: true,
-      admin: { hidden: true },
+      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
     },
     {
       name: 'isSample',

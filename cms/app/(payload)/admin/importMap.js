@@ -28,6 +28,8 @@ import { PromoteToCase as PromoteToCase_972fd4edca2fa6538760387c43ea29b3 } from 
 import { MessageVerificationCell as MessageVerificationCell_75ce2e9e2bcaf3279f68277d7ee82e08 } from '../../../components/MessageVerification'
 import { MessageVerification as MessageVerification_75ce2e9e2bcaf3279f68277d7ee82e08 } from '../../../components/MessageVerification'
 import { MessageQueue as MessageQueue_8f0ae018ac77e5972c93377dd5907fe2 } from '../../../components/MessageQueue'
+import { FileTypeCell as FileTypeCell_c05611b6c110b9c4b1e9d9b8a37794e9 } from '../../../components/FileCells'
+import { FileSizeCell as FileSizeCell_c05611b6c110b9c4b1e9d9b8a37794e9 } from '../../../components/FileCells'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -64,6 +66,8 @@ export const importMap = {
   "/components/MessageVerification#MessageVerificationCell": MessageVerificationCell_75ce2e9e2bcaf3279f68277d7ee82e08,
   "/components/MessageVerification#MessageVerification": MessageVerification_75ce2e9e2bcaf3279f68277d7ee82e08,
   "/components/MessageQueue#MessageQueue": MessageQueue_8f0ae018ac77e5972c93377dd5907fe2,
+  "/components/FileCells#FileTypeCell": FileTypeCell_c05611b6c110b9c4b1e9d9b8a37794e9,
+  "/components/FileCells#FileSizeCell": FileSizeCell_c05611b6c110b9c4b1e9d9b8a37794e9,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -1,9 +1,11 @@
 /**
  * Where Payload's own Chinese says something else than the rest of this admin: one vocabulary for
  * publishing, 发布 / 保存草稿 / 撤下 (the dashboard, the build log and the edit view's status line say the
- * same), and a new document's button is 发布, not 发布修改.
+ * same), and a new document's button is 发布, not 发布修改. (Strings Payload has no translation key for
+ * are replaced at install time: cms/i18n/untranslated.json.)
  */
-export const publishingVocabulary = {
+export const adminVocabulary = {
+  general: { payloadSettings: '系统设置' },
   version: {
     publishChanges: '发布',
     publishing: '正在发布…',
