@@ -82,8 +82,39 @@ export function mediaStoragePlugins(env: Env = process.env): Plugin[] {
       bucket: settings?.bucket ?? 'unused',
       config: settings?.config ?? {},
     }),
+    labelStorageFields,
   ]
 }
+
+/** Labels (Chinese) for the adapter's internal fields, kept out of list columns, filters and bulk edits. */
+const STORAGE_FIELD_LABELS: Record<string, string> = { prefix: '存储目录', _objectKey: '存储对象键' }
+
+/** Runs after the adapter (plugins apply in order), which adds the fields. */
+const labelStorageFields: Plugin = (config) => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) =>
+    collection.slug !== 'media'
+      ? collection
+      : {
+          ...collection,
+          fields: collection.fields.map((field) =>
+            'name' in field && STORAGE_FIELD_LABELS[field.name]
+              ? ({
+                  ...field,
+                  label: STORAGE_FIELD_LABELS[field.name],
+                  admin: {
+                    ...field.admin,
+                    hidden: true,
+                    disableListColumn: true,
+                    disableListFilter: true,
+                    disableBulkEdit: true,
+                  },
+                } as typeof field)
+              : field,
+          ),
+        },
+  ),
+})
 
 export interface MediaStore {
   kind: 'local' | 's3'

@@ -681,7 +681,7 @@ describe('handling in the CMS', () => {
       m[1].replace(/<[^>]+>/g, ''),
     )
     expect(dates).toHaveLength(5)
-    expect(dates[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(dates[0]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/)
     expect(dates.slice(1)).toEqual(['未单独记录', '未单独记录', dates[0], '尚未进行'])
     expect(html).not.toContain('—')
     // An older message whose timeline has no entry for a passed step reads the same.
