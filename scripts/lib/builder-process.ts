@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 import { ROOT } from '../../cms/index.ts'
+import { stopChild } from './supervisor.ts'
 
 export interface BuilderProcess {
   process: ChildProcess
@@ -43,14 +44,8 @@ export async function startBuilder(options: {
   }
   child.stdout!.on('data', collect)
   child.stderr!.on('data', collect)
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-      // A build under way is waited for by a clean stop; past a minute it is killed.
-      setTimeout(() => child.kill('SIGKILL'), 60_000).unref()
-    })
+  // A build under way is waited for by a clean stop; past a minute it is killed.
+  const stop = () => stopChild(child, 60_000)
   const timeoutMs = options.timeoutMs ?? 120_000
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code, signal) =>

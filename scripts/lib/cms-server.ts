@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { ROOT } from '../../cms/index.ts'
+import { stopChild } from './supervisor.ts'
 
 export interface CmsServer {
   url: string
@@ -47,13 +48,7 @@ export async function startCmsServer(options: {
   child.stdout!.on('data', collect)
   child.stderr!.on('data', collect)
 
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-    })
+  const stop = () => stopChild(child, 5000)
 
   const deadline = Date.now() + (options.timeoutMs ?? 60_000)
   while (Date.now() < deadline) {

@@ -1,5 +1,15 @@
 import type { ChildProcess } from 'node:child_process'
 
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process has exited. */
+export function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+    setTimeout(() => child.kill('SIGKILL'), graceMs).unref()
+  })
+}
+
 /** A child process a supervisor can watch and stop. */
 export interface Child {
   process: ChildProcess

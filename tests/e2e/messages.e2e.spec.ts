@@ -196,10 +196,10 @@ describe('民呼我应 in the browser', () => {
       // No step is blank: the skipped ones say 未单独记录, the one still to come 尚未进行.
       const stepDates = await tracking.locator('.track-step-date').allTextContents()
       expect(stepDates.map((d) => d.trim())).toEqual([
-        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/),
         '未单独记录',
         '未单独记录',
-        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/),
         '尚未进行',
       ])
       await page.getByLabel('满意', { exact: true }).check()
