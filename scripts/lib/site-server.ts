@@ -110,7 +110,14 @@ export function serveSite(options: {
       const { port } = server.address() as { port: number }
       resolve({
         url: `http://${host}:${port}`,
-        close: () => new Promise((r) => server.close(() => r())),
+        // Stops accepting, drops idle keep-alive connections at once and any still open after 2 s (a
+        // browser that never closed its tab must not hold a shutdown up).
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r())
+            server.closeIdleConnections()
+            setTimeout(() => server.closeAllConnections(), 2000).unref()
+          }),
       })
     })
   })

@@ -160,7 +160,8 @@ describe('民呼我应 in the browser', () => {
       await admin.getByRole('button', { name: '办理', exact: true }).click()
       await choose('grade', '紧急')
       await admin.getByRole('button', { name: '添加 答复' }).click()
-      await admin.locator('#field-replies__0__by').fill('奎山街道人大代表实践站')
+      // The new row renders client-side: slow on a loaded machine the first time.
+      await admin.locator('#field-replies__0__by').fill('奎山街道人大代表实践站', { timeout: 90_000 })
       await admin.locator('#field-replies__0__text').fill('路灯已经更换，今晚起恢复照明。')
       await choose('status', '已办结')
       await admin.getByRole('button', { name: '结果公开', exact: true }).click()
