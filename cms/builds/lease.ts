@@ -2,6 +2,8 @@ import os from 'node:os'
 
 import type { Payload } from 'payload'
 
+import { refusedAsTaken } from '../lib/unique.ts'
+
 const COLLECTION = 'leases'
 
 /** This process, as leases and build records name it. */
@@ -62,7 +64,7 @@ export class Lease {
       })
       return true
     } catch (error) {
-      if (isTaken(error)) return false
+      if (refusedAsTaken(error, 'name')) return false
       throw error
     }
   }
@@ -86,10 +88,4 @@ export class Lease {
     })
     return docs[0]?.holder ?? null
   }
-}
-
-/** A unique-index refusal on the lease's name (Payload's ValidationError on both adapters). */
-function isTaken(error: unknown): boolean {
-  const errors = (error as { data?: { errors?: { path?: string }[] } }).data?.errors
-  return Boolean(errors?.some((e) => e.path === 'name'))
 }

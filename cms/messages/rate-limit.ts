@@ -7,6 +7,8 @@ import { isIPv6 } from 'node:net'
 
 import type { Payload } from 'payload'
 
+import { refusedAsTaken } from '../lib/unique.ts'
+
 export interface Limit {
   max: number
   windowMs: number
@@ -87,7 +89,7 @@ export class SharedWindow {
               .then(() => undefined),
         }
       } catch (error) {
-        if (!isTaken(error)) throw error
+        if (!refusedAsTaken(error, 'slot')) throw error
         // Another request (in this process or another) claimed this place a moment ago: try the next.
       }
     }
@@ -110,12 +112,6 @@ export class SharedWindow {
 
 const retryAfter = (held: { expiresAt: number }[], now: number) =>
   Math.max(1000, Math.min(...held.map((d) => d.expiresAt)) - now)
-
-/** A unique-index refusal on the place's name (Payload's ValidationError on both adapters). */
-function isTaken(error: unknown): boolean {
-  const errors = (error as { data?: { errors?: { path?: string }[] } }).data?.errors
-  return Boolean(errors?.some((e) => e.path === 'slot'))
-}
 
 async function sweepExpired(payload: Payload, now: number): Promise<void> {
   if (now - lastSweep < SWEEP_MS) return
