@@ -1,4 +1,5 @@
 // @ts-check
+import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
@@ -22,8 +23,14 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Pages an incremental build linked instead of rendering are listed by the sitemap too.
   // The sitemap is written first, so the build's last step (precompressed copies) includes it.
+  // React renders the article bodies at build time (no JavaScript on those pages); only the live
+  // preview page hydrates them (site/pages/preview/).
   integrations: [
-    sitemap({ filter: (page) => !page.includes('/search/'), customPages: build.linkedPages }),
+    react(),
+    sitemap({
+      filter: (page) => !page.includes('/search/') && !page.includes('/preview/'),
+      customPages: build.linkedPages,
+    }),
     build,
   ],
 })

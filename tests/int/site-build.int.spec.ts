@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { CANARIES, PUBLIC_MESSAGE_SUMMARY } from '../helpers/canaries.ts'
 import { listFiles, localLinks, readForScan, resolves } from '../helpers/dist.ts'
+import { mainMarkup, type MainMarkup } from '../helpers/main-markup.ts'
 
 /**
  * The built site (astro build of a freshly seeded throwaway CMS, see tests/helpers/global-setup.ts):
@@ -172,7 +173,13 @@ describe('pages are sound', () => {
   })
 
   it('content pages ship no JavaScript; only search, the deputy directory, writing and tracking load a script', () => {
-    const interactive = ['search/index.html', 'deputies/index.html', 'contact/index.html', 'track/index.html']
+    const interactive = [
+      'search/index.html',
+      'deputies/index.html',
+      'contact/index.html',
+      'track/index.html',
+      'preview/index.html',
+    ]
     for (const rel of pages) {
       const scripts = (html(rel).match(/<script\b[^>]*>/g) ?? []).filter(
         (s) => !s.includes('application/ld+json') && !s.includes('application/json'),
@@ -225,7 +232,50 @@ describe('pages are sound', () => {
       .join('\n')
     for (const slug of published.cases) expect(sitemap).toContain(`/cases/${slug}/`)
     expect(sitemap).not.toContain('/404')
+    expect(sitemap).not.toContain('/preview/')
     const rss = html('rss.xml')
     expect(rss).toContain(`/news/${published.news[0]}/`)
+  })
+})
+
+describe('article bodies are React components rendered at build time', () => {
+  /**
+   * What five kinds of article pages said when they were Astro templates (recorded from the last build
+   * before the change, tests/fixtures/article-main-markup.json): the same headings with their ids, text,
+   * alt texts, links and landmarks. Change the fixture only with a change meant to be seen by readers.
+   */
+  const before = JSON.parse(
+    fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'article-main-markup.json'), 'utf8'),
+  ) as Record<string, MainMarkup>
+
+  it.each(Object.keys(before))('%s reads as before', (page) => {
+    expect(mainMarkup(html(`${page}index.html`))).toEqual(before[page])
+  })
+
+  it('and ship no script but their JSON-LD', () => {
+    const articles = pages.filter((f) =>
+      /^(news|cases|lectures|deputies|stations)\/[^/]+\/index\.html$/.test(f),
+    )
+    expect(articles.length).toBeGreaterThan(40)
+    for (const rel of articles) {
+      const scripts = html(rel).match(/<script\b[^>]*>/g) ?? []
+      expect(scripts, rel).toEqual(scripts.filter((tag) => tag.includes('application/ld+json')))
+      expect(scripts.length, rel).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('the live preview page', () => {
+  it('is an empty shell for editors: noindex, no content of any document', () => {
+    const page = html('preview/index.html')
+    expect(page).toContain('<meta name="robots" content="noindex, nofollow">')
+    expect(mainMarkup(page).headings).toEqual(['h1#preview-shell 仅供编辑预览'])
+    expect(page).toContain('data-cms="')
+    // Not one title of what the site publishes, and of course no draft.
+    for (const rel of pages.filter((f) => /^(news|cases)\/[^/]+\/index\.html$/.test(f)).slice(0, 10)) {
+      const title = mainMarkup(html(rel)).headings[0]?.replace(/^h1\S* /, '')
+      if (title) expect(page.replace(/\s+/g, '')).not.toContain(title)
+    }
+    expect(page).not.toContain(CANARIES.draftTitle)
   })
 })
