@@ -97,17 +97,20 @@ export const previewEndpoint: PayloadHandler = async (req) => {
 function previewHtml(html: string, outDir: string, published: boolean): string {
   const site = siteUrl()
   const banner = `<p role="status" style="margin:0;background:#8a6d1d;color:#fff;padding:.5rem 1rem;font-weight:700">预览：这是${published ? '已发布内容的最新修改' : '尚未发布的草稿'}，只有编辑能看到；发布后才会出现在网站上。</p>`
-  return html
-    .replace(/<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"[^>]*>/g, (_, href: string) => {
-      const css = path.join(outDir, href)
-      return fs.existsSync(css) ? `<style>${fs.readFileSync(css, 'utf8')}</style>` : ''
-    })
-    .replace(/(src|srcset|href|poster|content)="([^"]*)"/g, (_, attr: string, value: string) => {
-      const rewritten = value
-        .replace(/(^|, )\/media\//g, '$1/api/media/file/')
-        .replace(/^\/(?!api\/media\/)/, `${site}/`)
-      return `${attr}="${rewritten}"`
-    })
-    .replace('<head>', '<head><meta name="robots" content="noindex">')
-    .replace(/<body([^>]*)>/, `<body$1>${banner}`)
+  return (
+    html
+      .replace(/<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"[^>]*>/g, (_, href: string) => {
+        const css = path.join(outDir, href)
+        return fs.existsSync(css) ? `<style>${fs.readFileSync(css, 'utf8')}</style>` : ''
+      })
+      // Attribute names in any case: React writes `srcSet`.
+      .replace(/(src|srcset|href|poster|content)="([^"]*)"/gi, (_, attr: string, value: string) => {
+        const rewritten = value
+          .replace(/(^|, )\/media\//g, '$1/api/media/file/')
+          .replace(/^\/(?!api\/media\/)/, `${site}/`)
+        return `${attr}="${rewritten}"`
+      })
+      .replace('<head>', '<head><meta name="robots" content="noindex">')
+      .replace(/<body([^>]*)>/, `<body$1>${banner}`)
+  )
 }

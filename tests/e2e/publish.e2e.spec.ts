@@ -18,8 +18,9 @@ import { freePort } from '../helpers/ports.ts'
 import { rebuildRequests } from '../helpers/rebuild.ts'
 
 /**
- * Publish to live as an editor meets it: the built admin in a real browser, the rebuild worker that
- * `npm start` runs, and the served site, on a freshly seeded throwaway CMS.
+ * Publish to live, and the live preview while writing, as an editor meets them: the built admin in a real
+ * browser, the rebuild worker that `npm start` runs, and the served site (built to talk to this CMS, which
+ * knows the site's address), on a freshly seeded throwaway CMS.
  */
 
 const TITLE = '银杏社区议事厅今起开放预约'
@@ -37,13 +38,17 @@ beforeAll(async () => {
   cms = await openThrowawayCms()
   await seed(cms.payload)
   login = await makeUser(cms.payload, 'editor')
+  const cmsPort = await freePort()
+  const sitePort = await freePort()
   const env = {
     DATA_DIR: cms.dataDir,
     DATABASE_URI: cms.databaseUri,
     PAYLOAD_SECRET: process.env.PAYLOAD_SECRET,
+    SITE_URL: `http://127.0.0.1:${sitePort}`,
+    PUBLIC_CMS_URL: `http://127.0.0.1:${cmsPort}`,
   }
   await buildAdminIfNeeded(() => {})
-  cmsServer = await startCmsServer({ port: await freePort(), env })
+  cmsServer = await startCmsServer({ port: cmsPort, env })
   const dist = path.join(cms.dataDir, 'dist')
   await buildSite({ outDir: dist, env })
   worker = new RebuildWorker({
@@ -57,7 +62,7 @@ beforeAll(async () => {
     log: (line) => builds.push({ ok: !line.includes('FAILED') }),
   })
   worker.start()
-  site = await serveSite({ root: () => worker.live, port: await freePort() })
+  site = await serveSite({ root: () => worker.live, port: sitePort, cmsUrl: cmsServer.url })
   admin = await chromium.browser.newPage()
 })
 
@@ -222,5 +227,116 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
       .toMatch(/失败：.*DATABASE_URI: unsupported value.*（网站仍显示上一版）/)
     // The log names what was published by its title.
     expect(await panel.textContent()).toContain('新闻公告《构建失败时发布的通知》发布')
+  })
+})
+
+/** The admin's edit view of a document with the live preview pane open, and the pane's frame. */
+async function openLivePreview(collection: string, id: number | string) {
+  await loggedIn()
+  await admin.goto(`${cmsServer.url}/admin/collections/${collection}/${id}`)
+  await admin.locator('button.live-preview-toggler').click()
+  return admin.frameLocator('iframe.live-preview-iframe')
+}
+
+async function loggedIn() {
+  await admin.goto(`${cmsServer.url}/admin`)
+  if (!admin.url().includes('/login')) return
+  await admin.fill('#field-email', login.email)
+  await admin.fill('#field-password', login.password)
+  await admin.click('button[type="submit"]')
+  await admin.waitForURL(/\/admin\/?$/)
+}
+
+/** Milliseconds from now until `selector` in the pane shows `text` (measured in the browser). */
+function shownAfter(pane: ReturnType<typeof admin.frameLocator>, selector: string, text: string) {
+  const started = Date.now()
+  return pane
+    .locator(selector, { hasText: text })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .then(() => Date.now() - started)
+}
+
+describe('live preview while the editor types', { timeout: 180_000 }, () => {
+  it('a news draft: the new title and paragraph show in the pane before saving', async () => {
+    const draft = await cms.payload.create({
+      collection: 'news',
+      data: {
+        title: '预览测试：原来的标题',
+        category: 'news',
+        body: toLexical(['原来的第一段。']),
+        publishedAt: '2026-11-30T02:00:00.000Z',
+        _status: 'draft',
+      },
+      draft: true,
+    })
+    const pane = await openLivePreview('news', draft.id)
+    // The pane shows the draft as the site's own article, with its banner.
+    await pane.locator('main h1', { hasText: '预览测试：原来的标题' }).waitFor({ timeout: 30_000 })
+    expect(await pane.locator('.preview-banner').textContent()).toContain('预览')
+    expect(await pane.locator('main .meta').textContent()).toContain('2026年11月30日')
+
+    const title = '预览测试：边写边看的新标题'
+    await admin.locator('#field-title').fill('')
+    await admin.locator('#field-title').pressSequentially(title, { delay: 15 })
+    const titleMs = await shownAfter(pane, 'main h1', title)
+
+    const paragraph = '议事厅每周二下午开放，欢迎居民预约。'
+    await admin.locator('[data-lexical-editor="true"]').click()
+    await admin.keyboard.press('ControlOrMeta+End')
+    await admin.keyboard.press('Enter')
+    await admin.keyboard.type(paragraph, { delay: 15 })
+    const paragraphMs = await shownAfter(pane, 'main .prose p', paragraph)
+    console.log(
+      `live preview: title shown ${titleMs} ms, paragraph ${paragraphMs} ms after the last keystroke`,
+    )
+
+    // Nothing was saved: the stored draft still has the old title.
+    expect((await cms.payload.findByID({ collection: 'news', id: draft.id, draft: true })).title).toBe(
+      '预览测试：原来的标题',
+    )
+    // Phone and desktop widths in the pane's toolbar.
+    await admin.locator('.live-preview-toolbar-controls__breakpoint').getByRole('button').first().click()
+    await admin.getByRole('button', { name: '手机', exact: true }).click()
+    await expect
+      .poll(() =>
+        admin.locator('iframe.live-preview-iframe').evaluate((f) => f.getBoundingClientRect().width),
+      )
+      .toBeLessThanOrEqual(380)
+  })
+
+  it("a case: choosing another deputy shows the deputy's name among 参与代表", async () => {
+    const { docs } = await cms.payload.find({ collection: 'cases', limit: 1, depth: 0, sort: 'publishedAt' })
+    const story = docs[0]
+    const taken = new Set((story.deputies ?? []).map((d) => (typeof d === 'object' ? d.id : d)))
+    const { docs: deputies } = await cms.payload.find({ collection: 'deputies', limit: 50, depth: 0 })
+    const other = deputies.find((d) => !taken.has(d.id))!
+    const pane = await openLivePreview('cases', story.id)
+    await pane.locator('main h1').waitFor({ timeout: 30_000 })
+    expect(await pane.locator('main aside').textContent()).not.toContain(other.name)
+
+    const field = admin.locator('#field-deputies')
+    await field.click()
+    await admin.keyboard.type(other.name, { delay: 15 })
+    await admin.locator('.rs__option', { hasText: other.name }).first().click()
+    const ms = await shownAfter(pane, 'main aside li', other.name)
+    console.log(`live preview: a newly chosen deputy shown ${ms} ms after choosing`)
+  })
+
+  it('opened by anyone else, the preview page is an empty shell that shows no draft', async () => {
+    const { docs } = await cms.payload.find({
+      collection: 'news',
+      where: { title: { equals: '预览测试：原来的标题' } },
+      draft: true,
+    })
+    const page = await chromium.browser.newPage()
+    const res = await page.goto(`${site.url}/preview/?collection=news&id=${docs[0].id}`)
+    expect(res?.headers()['cache-control']).toContain('no-store')
+    await page.waitForTimeout(500)
+    const text = await page.locator('main').textContent()
+    expect(text).toContain('仅供编辑预览')
+    expect(text).not.toContain('预览测试')
+    expect(await page.content()).not.toContain('原来的第一段')
+    await page.close()
   })
 })

@@ -30,7 +30,8 @@ export function readForScan(file: string): string {
 export function localLinks(html: string): string[] {
   const urls: string[] = []
   for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) urls.push(m[1])
-  for (const m of html.matchAll(/\ssrcset="([^"]*)"/g)) {
+  // Attribute names are case-insensitive: React writes `srcSet`.
+  for (const m of html.matchAll(/\ssrcset="([^"]*)"/gi)) {
     for (const part of m[1].split(',')) urls.push(part.trim().split(/\s+/)[0])
   }
   return urls
