@@ -25,10 +25,16 @@ import { databaseAdapter } from './db.ts'
 import { sweepOrphanPhotos } from './messages/orphans.ts'
 import { logEmail } from './email.ts'
 import { adminVocabulary } from './i18n/vocabulary.ts'
+import {
+  LIVE_PREVIEW_COLLECTIONS,
+  livePreviewEndpoint,
+  livePreviewPreflight,
+} from './endpoints/livePreview.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
 import { siteBuildsEndpoint } from './endpoints/siteBuilds.ts'
 import { Site } from './globals/Site.ts'
 import { dataDir, ROOT } from './paths.ts'
+import { siteUrl } from './site-url.ts'
 import { rebuildSite } from './plugins/rebuildSite.ts'
 import { mediaStoragePlugins } from './uploads/media-storage.ts'
 
@@ -75,6 +81,17 @@ export default buildConfig({
     meta: { titleSuffix: ' · 民呼我应 内容管理' },
     components: { afterDashboard: ['/components/SiteBuildStatus#SiteBuildStatus'] },
     dateFormat: 'yyyy-MM-dd HH:mm',
+    // The 实时预览 pane: the site's /preview/ page (another origin) in an iframe, sent the form by
+    // postMessage; it reads relationships from /api/live-preview (cms/endpoints/livePreview.ts).
+    livePreview: {
+      collections: [...LIVE_PREVIEW_COLLECTIONS],
+      url: ({ data, collectionConfig }) =>
+        `${siteUrl()}/preview/?collection=${collectionConfig?.slug ?? ''}&id=${data?.id ?? ''}`,
+      breakpoints: [
+        { label: '手机', name: 'phone', width: 375, height: 667 },
+        { label: '电脑', name: 'desktop', width: 1280, height: 800 },
+      ],
+    },
   },
   i18n: {
     // Only Chinese, so an English browser still gets the Chinese admin.
@@ -113,6 +130,16 @@ export default buildConfig({
   endpoints: [
     { path: '/site-builds', method: 'get', handler: siteBuildsEndpoint },
     { path: '/preview', method: 'get', handler: previewEndpoint },
+    // The Live Preview pane's data (`:id` left out for a document not saved yet); the preflight of the
+    // site's cross-origin POST is answered here too (Payload's own OPTIONS answer has no CORS headers).
+    ...['/live-preview/:collection', '/live-preview/:collection/:id'].flatMap((path) => [
+      { path, method: 'post' as const, handler: livePreviewEndpoint },
+      {
+        path,
+        method: 'options' as const,
+        handler: (req: { headers: Headers }) => livePreviewPreflight(req.headers.get('origin')),
+      },
+    ]),
     // @payloadcms/next adds an anonymous Open Graph image renderer at /api/og unless one exists; nothing
     // here uses it, and rendering images on demand for anyone is work an attacker can order in bulk.
     { path: '/og', method: 'get', handler: () => Response.json({ message: 'Not found' }, { status: 404 }) },

@@ -36,6 +36,8 @@ export function bodyRuleFor(method: string, apiPath: string): BodyRule {
     return { limit: MAX_VIDEO_BYTES + MB, staffOnly: true }
   // The sheet (≤ 5 MB) and the photos sent with it (≤ 50 MB together, cms/import/endpoint.ts).
   if (apiPath === '/deputies/import') return { limit: 60 * MB, staffOnly: true }
+  // The Live Preview pane's form data (cms/endpoints/livePreview.ts): a long article's rich text fits.
+  if (/^\/live-preview(\/|$)/.test(apiPath)) return { limit: MB }
   return { limit: DEFAULT_LIMIT }
 }
 

@@ -3,7 +3,8 @@
  * with it). Payload's own handler trusts what it gets; this refuses, before any work is done:
  * - paths that cannot be decoded (Payload answers 500),
  * - state-changing requests sent by a browser from another origin (CSRF; the public message forms, which
- *   carry no login, are the exception they were built to be),
+ *   carry no login, are the exception they were built to be, and the Live Preview pane's read-only POST
+ *   from the site's origin, and from no other: cms/endpoints/livePreview.ts),
  * - reads whose `where`/`depth`/`limit`/`joins` are malformed or over budget (query.ts),
  * - `/api/access` for anonymous visitors, and `versions` of collections and globals that keep none,
  * - bodies larger than the route's limit, by Content-Length or while streaming (body-limit.ts); uploads
@@ -17,6 +18,7 @@ import * as qs from 'qs-esm'
 import { isStaffRequest } from '../access/index.ts'
 import { siteUrl } from '../site-url.ts'
 import { corsHeaders, htmlPage } from '../messages/endpoints.ts'
+import { livePreviewCors, siteOrigin } from '../endpoints/livePreview.ts'
 import { LIMITS } from '../../vocabulary/messages/validate.ts'
 import { bodyRuleFor, BodyTooLargeError, formatBytes, limitedBody } from './body-limit.ts'
 import { multipartCheck, parsedAsMultipart, type MultipartCheck } from './multipart.ts'
@@ -30,6 +32,8 @@ const PUBLIC_FORMS = new Set(['/messages/submit', '/messages/rate'])
 /** What residents reach from the site: refused in Chinese, like the endpoints' own answers. */
 const RESIDENT_PATHS = new Set([...PUBLIC_FORMS, '/messages/track'])
 const MAX_OVERRIDE_QUERY = 64 * 1024
+/** The Live Preview pane's data (cms/endpoints/livePreview.ts): posted by the site's /preview/ page. */
+const isLivePreview = (apiPath: string) => /^\/live-preview(\/|$)/.test(apiPath)
 
 const apiError = (status: number, message: string, headers: Record<string, string> = {}) =>
   Response.json({ errors: [{ message }] }, { status, headers: { 'cache-control': 'no-store', ...headers } })
@@ -69,9 +73,31 @@ export function guardApi(
     }
     if (/[\0\\]|(^|\/)\.\.?(\/|$)/.test(apiPath)) return apiError(400, 'Invalid characters in the URL path')
 
-    if (!SAFE_METHODS.has(method) && !PUBLIC_FORMS.has(apiPath) && isCrossOrigin(request))
+    const fromSite = isLivePreview(apiPath) && request.headers.get('origin') === siteOrigin()
+    if (!SAFE_METHODS.has(method) && !PUBLIC_FORMS.has(apiPath) && !fromSite && isCrossOrigin(request))
       return apiError(403, 'Cross-origin request refused: write requests must come from the admin itself')
+    // The site's page may read the gate's refusals too (413, 400), so it can say what went wrong.
+    if (fromSite) {
+      const response = await guarded(request, args, method, url, apiPath)
+      const headers = new Headers(response.headers)
+      for (const [name, value] of Object.entries(livePreviewCors(siteOrigin())))
+        if (!headers.has(name)) headers.set(name, value)
+      return new Response(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers,
+      })
+    }
+    return guarded(request, args, method, url, apiPath)
+  }) as Handler
 
+  async function guarded(
+    request: Request,
+    args: never,
+    method: string,
+    url: URL,
+    apiPath: string,
+  ): Promise<Response> {
     const payload = await getPayload({ config: configPromise })
     let staff = false
     if (hasCredentials(request)) {
@@ -149,7 +175,7 @@ export function guardApi(
     const malformed = response.status >= 500 ? multipart?.problem() : undefined
     if (malformed) return apiError(400, `Malformed multipart body: ${malformed}`)
     return response
-  }) as Handler
+  }
 }
 
 function parseQuery(search: string): Record<string, unknown> {

@@ -45,6 +45,30 @@ export function siteHeaders(cmsUrl: string): Record<string, string> {
   }
 }
 
+/** The page the admin's Live Preview pane shows (issue 15), as sirv finds it: /preview/ or its file. */
+export const PREVIEW_PATHS = ['/preview/', '/preview/index.html']
+
+/**
+ * The headers of the live preview page: framed by the CMS's admin only (instead of by nobody, and so
+ * without `x-frame-options`, which cannot name an origin), pictures and videos from the CMS's
+ * `/api/media/file/…` (drafts show media not yet on the site), never cached or indexed (it shows a
+ * logged-in editor's drafts). Everything else is the site's.
+ */
+export function previewHeaders(cmsUrl: string): Record<string, string> {
+  const cms = new URL(cmsUrl).origin
+  const { 'x-frame-options': _, ...headers } = siteHeaders(cmsUrl)
+  const csp = headers['content-security-policy']
+    .replace("img-src 'self'", `img-src 'self' ${cms}`)
+    .replace("media-src 'self' https:", `media-src 'self' https: ${cms}`)
+    .replace("frame-ancestors 'none'", `frame-ancestors ${cms}`)
+  return {
+    ...headers,
+    'content-security-policy': csp,
+    'cache-control': 'no-store',
+    'x-robots-tag': 'noindex',
+  }
+}
+
 /**
  * Uploaded files: whatever bytes an editor uploaded must never run as a page of the site, even when
  * opened directly. `sandbox` gives the response an opaque origin without scripts. Opened on its own, a
@@ -73,6 +97,7 @@ export function serveSite(options: {
 }): Promise<SiteServer> {
   const host = options.host ?? '127.0.0.1'
   const headers = Object.entries(siteHeaders(options.cmsUrl ?? cmsUrl()))
+  const preview = Object.entries(previewHeaders(options.cmsUrl ?? cmsUrl()))
   const handlers = new Map<string, ReturnType<typeof sirv>>()
   const handlerFor = (root: string) => {
     let handler = handlers.get(root)
@@ -86,7 +111,9 @@ export function serveSite(options: {
   const compress = compression()
   const server = http.createServer((req, res) => compress(req, res, () => serve(req, res)))
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    for (const [name, value] of headers) res.setHeader(name, value)
+    const pathname = decodePath(req.url ?? '/')
+    for (const [name, value] of PREVIEW_PATHS.includes(pathname) ? preview : headers)
+      res.setHeader(name, value)
     const root = options.root()
     const notFound = () => {
       const notFound = path.join(root, '404.html')
@@ -95,7 +122,6 @@ export function serveSite(options: {
       if (fs.existsSync(notFound)) fs.createReadStream(notFound).pipe(res)
       else res.end('<!doctype html><html lang="zh-CN"><title>页面不存在</title><p>页面不存在</p></html>')
     }
-    const pathname = decodePath(req.url ?? '/')
     if (pathname.startsWith('/media/')) {
       // Only the stored types, by their (now trusted) extension: no `clip` → `clip.html` lookup, and a
       // file uploaded before the content check as `clip.htm` is not served at all.

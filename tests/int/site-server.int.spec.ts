@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 
@@ -70,5 +71,57 @@ describe('compression in the site server', () => {
     const served = await get(`/${fragment}`, 'gzip, br')
     expect(served.headers['content-encoding']).toBeUndefined()
     expect(served.body.equals(fs.readFileSync(path.join(dist, fragment)))).toBe(true)
+  })
+})
+
+describe('the live preview page (issue 15)', () => {
+  const CMS = 'http://127.0.0.1:3999'
+  let root: string
+  let previewServer: SiteServer
+
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-preview-site-'))
+    fs.mkdirSync(path.join(root, 'preview'))
+    fs.writeFileSync(path.join(root, 'preview', 'index.html'), '<!doctype html><title>预览</title>')
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>首页</title>')
+    previewServer = await serveSite({ root: () => root, port: await freePort(), cmsUrl: `${CMS}/` })
+  })
+  afterAll(async () => {
+    await previewServer?.close()
+    fs.rmSync(root, { recursive: true, force: true })
+  })
+
+  const headersOf = async (url: string) => {
+    const res = await fetch(`${previewServer.url}${url}`)
+    await res.arrayBuffer()
+    return { status: res.status, headers: res.headers }
+  }
+
+  it('may be framed by the CMS only, shows the CMS’s media, and is never cached or indexed', async () => {
+    for (const url of ['/preview/', '/preview/?collection=cases&id=1', '/preview/index.html']) {
+      const { status, headers } = await headersOf(url)
+      expect(status, url).toBe(200)
+      const csp = headers.get('content-security-policy')!
+      expect(csp, url).toContain(`frame-ancestors ${CMS};`)
+      expect(csp, url).not.toContain("frame-ancestors 'none'")
+      expect(csp, url).toContain(`img-src 'self' ${CMS};`)
+      expect(csp, url).toContain(`media-src 'self' https: ${CMS};`)
+      expect(csp, url).toContain("script-src 'self' 'wasm-unsafe-eval';")
+      expect(headers.get('x-frame-options'), url).toBeNull()
+      expect(headers.get('cache-control'), url).toBe('no-store')
+      expect(headers.get('x-robots-tag'), url).toBe('noindex')
+      expect(headers.get('x-content-type-options'), url).toBe('nosniff')
+    }
+  })
+
+  it('leaves every other page as it was: framed by nobody', async () => {
+    for (const url of ['/', '/preview/other/', '/news/preview/']) {
+      const { headers } = await headersOf(url)
+      const csp = headers.get('content-security-policy')!
+      expect(csp, url).toContain("frame-ancestors 'none'")
+      expect(csp, url).toContain("img-src 'self';")
+      expect(headers.get('x-frame-options'), url).toBe('DENY')
+      expect(headers.get('x-robots-tag'), url).toBeNull()
+    }
   })
 })
