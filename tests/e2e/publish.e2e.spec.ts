@@ -235,7 +235,7 @@ async function openLivePreview(collection: string, id: number | string) {
   await loggedIn()
   await admin.goto(`${cmsServer.url}/admin/collections/${collection}/${id}`)
   await admin.locator('button.live-preview-toggler').click()
-  return admin.frameLocator('iframe.live-preview-iframe')
+  return admin.frameLocator('iframe#live-preview-iframe')
 }
 
 async function loggedIn() {
@@ -300,7 +300,7 @@ describe('live preview while the editor types', { timeout: 180_000 }, () => {
     await admin.getByRole('button', { name: '手机', exact: true }).click()
     await expect
       .poll(() =>
-        admin.locator('iframe.live-preview-iframe').evaluate((f) => f.getBoundingClientRect().width),
+        admin.locator('iframe#live-preview-iframe').evaluate((f) => f.getBoundingClientRect().width),
       )
       .toBeLessThanOrEqual(380)
   })

@@ -64,6 +64,9 @@ type Merged = Record<string, unknown> & { previewError?: number }
 function Live({ cmsUrl, target }: { cmsUrl: string; target: Target }) {
   const serverURL = new URL(cmsUrl).origin
   const initialData = useMemo<Merged>(() => ({ id: target.id }), [target.id])
+  // Every keystroke sends the form and asks the CMS to populate it; answers can arrive out of order on a
+  // busy server. Each request resolves to the newest answer, so the pane never steps back to older text.
+  const latest = useRef<Promise<Merged> | null>(null)
   const { data, isLoading } = useLivePreview<Merged>({
     serverURL,
     initialData,
@@ -71,14 +74,22 @@ function Live({ cmsUrl, target }: { cmsUrl: string; target: Target }) {
     // Our own endpoint instead of Payload's REST route: it answers only a logged-in editor, and only to
     // the site's origin (cms/endpoints/livePreview.ts). A refusal becomes `previewError`.
     requestHandler: async ({ data: body, endpoint }) => {
-      const response = await fetch(`${serverURL}/api/live-preview/${endpoint}`, {
+      const request: Promise<Merged> = fetch(`${serverURL}/api/live-preview/${endpoint}`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
-      }).catch(() => null)
-      if (response?.ok) return response
-      return Response.json({ previewError: response?.status ?? 0 })
+      })
+        .then((response) => (response.ok ? response.json() : { previewError: response.status }))
+        .catch(() => ({ previewError: 0 }))
+      latest.current = request
+      let answer = await request
+      while (latest.current !== null) {
+        const newest: Promise<Merged> = latest.current
+        answer = await newest
+        if (latest.current === newest) break
+      }
+      return Response.json(answer)
     },
   })
   const map = useMemo(
