@@ -13,6 +13,8 @@ import { Lectures } from './collections/Lectures.ts'
 import { Media, MAX_VIDEO_BYTES } from './collections/Media.ts'
 import { MessagePhotos } from './collections/MessagePhotos.ts'
 import { Messages } from './collections/Messages/index.ts'
+import { Consultations } from './collections/Consultations/index.ts'
+import { Opinions } from './collections/Opinions/index.ts'
 import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
@@ -91,6 +93,8 @@ export default buildConfig({
     Stations,
     Messages,
     MessagePhotos,
+    Consultations,
+    Opinions,
     Media,
     Users,
     // Shared state of the CMS processes and the builder (hidden, no API access).
@@ -104,7 +108,7 @@ export default buildConfig({
     // What the static site is built from: changes to these ask for a rebuild (messages decide for
     // themselves, see the plugin).
     rebuildSite({
-      collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'media'],
+      collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'media', 'consultations'],
       globals: ['site'],
     }),
     // The media library on S3-compatible object storage when MEDIA_S3_BUCKET is set; the data folder otherwise.
