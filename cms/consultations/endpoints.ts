@@ -70,7 +70,12 @@ const articleOf = (c: Consultation, ref: string): Part | undefined =>
   (c.parts ?? []).find((p) => p.kind === 'article' && p.ref === ref)
 
 /** The page a resident without JavaScript gets back: the article, and its form filled in again. */
-function formPage(c: Consultation | undefined, article: string, values: OpinionValues, errors: OpinionErrors) {
+function formPage(
+  c: Consultation | undefined,
+  article: string,
+  values: OpinionValues,
+  errors: OpinionErrors,
+) {
   if (!c) {
     const list = errors.form ?? '没有找到这项意见征集。'
     return htmlPage(
@@ -117,9 +122,13 @@ export const submitOpinionEndpoint: PayloadHandler = async (req) => {
   const attempt = await limits.attempts.take(payload, ip)
   if (!attempt.ok) {
     const wait = waitText(attempt.retryAfterMs)
-    return failed(429, { form: `提交太频繁，请${wait}后再试。` }, {
-      'retry-after': String(Math.ceil(attempt.retryAfterMs / 1000)),
-    })
+    return failed(
+      429,
+      { form: `提交太频繁，请${wait}后再试。` },
+      {
+        'retry-after': String(Math.ceil(attempt.retryAfterMs / 1000)),
+      },
+    )
   }
 
   let form: FormData
@@ -173,7 +182,9 @@ export const submitOpinionEndpoint: PayloadHandler = async (req) => {
   }
   const blocked =
     (await take(limits.ip, ip, '同一网络提交的意见太多，')) ??
-    (opinion.phone ? await take(limits.phone, opinion.phone, '这个电话号码近期提交的意见太多，') : undefined) ??
+    (opinion.phone
+      ? await take(limits.phone, opinion.phone, '这个电话号码近期提交的意见太多，')
+      : undefined) ??
     (await take(limits.all, 'all', '网站近期收到的意见太多，'))
   if (blocked) return blocked
 
@@ -226,7 +237,11 @@ export const submitOpinionEndpoint: PayloadHandler = async (req) => {
 }
 
 /** The public view of one opinion for its receipt holder; the outcome only once the feedback is public. */
-export async function receiptView(payload: Payload, doc: Opinion, now = Date.now()): Promise<ReceiptView | null> {
+export async function receiptView(
+  payload: Payload,
+  doc: Opinion,
+  now = Date.now(),
+): Promise<ReceiptView | null> {
   const id = typeof doc.consultation === 'object' ? doc.consultation.id : doc.consultation
   const c = (await payload.findByID({
     collection: 'consultations',

@@ -82,7 +82,8 @@ export async function publicConsultationOpinions(payload: Payload): Promise<Cons
   })
   for (const c of consultations) {
     const own = opinions.filter(
-      (o) => (typeof o.consultation === 'object' ? o.consultation?.id : o.consultation) === c.id && !o.mergedInto,
+      (o) =>
+        (typeof o.consultation === 'object' ? o.consultation?.id : o.consultation) === c.id && !o.mergedInto,
     )
     received[String(c.id)] = own.length
     if (!c.feedbackPublished) continue

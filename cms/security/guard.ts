@@ -193,7 +193,10 @@ const RESIDENT_TEXTS: Record<string, { title: string; text: string }> = {
   '400 /messages/submit': { title: '提交没有成功', text: '提交的链接有误，请从网站上的表单提交来信。' },
   '400 /messages/rate': { title: '评价没有成功', text: '评价的链接有误，请通过跟踪页上的评价表提交。' },
   '400 /messages/track': { title: '查询没有成功', text: '查询的链接有误，请在查询页重新输入跟踪码。' },
-  '413 /opinions/submit': { title: '提交的内容太大', text: '提交的内容太大：意见最多 2000 字，请精简后再提交。' },
+  '413 /opinions/submit': {
+    title: '提交的内容太大',
+    text: '提交的内容太大：意见最多 2000 字，请精简后再提交。',
+  },
   '400 /opinions/submit': { title: '提交没有成功', text: '提交的链接有误，请从征集页面上的意见表提交。' },
   '400 /opinions/receipt': { title: '查询没有成功', text: '查询的链接有误，请在查询页重新输入回执码。' },
 }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  chineseNumber,
-  parseChineseNumber,
-  splitDraft,
-} from '../../vocabulary/consultations/split.ts'
+import { chineseNumber, parseChineseNumber, splitDraft } from '../../vocabulary/consultations/split.ts'
 import { consultationStatus, daysLeft } from '../../vocabulary/consultations/status.ts'
 
 /** Shaped like a municipal regulation's draft as a 法制工作委员会 posts it (line breaks as pasted). */
@@ -96,9 +92,9 @@ describe('splitDraft', () => {
   })
 
   it('counts past ten and a hundred, and takes Arabic numerals', () => {
-    expect(['十', '十二', '二十', '二十一', '一百', '一百零三', '一百一十', '两百'].map(parseChineseNumber)).toEqual([
-      10, 12, 20, 21, 100, 103, 110, 200,
-    ])
+    expect(
+      ['十', '十二', '二十', '二十一', '一百', '一百零三', '一百一十', '两百'].map(parseChineseNumber),
+    ).toEqual([10, 12, 20, 21, 100, 103, 110, 200])
     expect([10, 12, 20, 21, 100, 103, 110].map(chineseNumber)).toEqual([
       '十',
       '十二',

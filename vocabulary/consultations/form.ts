@@ -129,7 +129,13 @@ export interface ReceiptView {
 export function receiptViewHtml(view: ReceiptView): string {
   const outcome = view.outcomeLabel
     ? `<dt>处理结果</dt><dd><strong class="outcome">${escapeHtml(view.outcomeLabel)}</strong>${view.merged ? '（与内容相同的意见合并处理）' : ''}</dd>
-${view.reason ? `<dt>理由</dt><dd>${paragraphs(view.reason).map((t) => `<p>${escapeHtml(t)}</p>`).join('')}</dd>` : ''}`
+${
+  view.reason
+    ? `<dt>理由</dt><dd>${paragraphs(view.reason)
+        .map((t) => `<p>${escapeHtml(t)}</p>`)
+        .join('')}</dd>`
+    : ''
+}`
     : `<dt>处理结果</dt><dd>意见正在研究中，反馈公开后在这里显示处理结果和理由。</dd>`
   return `<section class="tracking" aria-labelledby="receipt-title">
 <h2 id="receipt-title" tabindex="-1">回执码 <span class="code">${escapeHtml(view.code)}</span></h2>

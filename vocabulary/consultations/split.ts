@@ -131,7 +131,9 @@ export function splitDraft(input: string): SplitResult {
     if (m.unit === '条') {
       if (m.suffix) {
         if (m.number !== article)
-          problems.push(`${label}应当紧跟在${partLabel('条', m.number)}之后（现在跟在${partLabel('条', article)}之后）。`)
+          problems.push(
+            `${label}应当紧跟在${partLabel('条', m.number)}之后（现在跟在${partLabel('条', article)}之后）。`,
+          )
         else if (m.suffix !== articleSuffix + 1)
           problems.push(
             `${partLabel('条', article, articleSuffix)}之后是${label}，缺少${partLabel('条', article, articleSuffix + 1)}。`,

@@ -131,11 +131,19 @@ export function checkOpinionForm(entries: Iterable<[string, FormDataEntryValue]>
 
   const status = malformed ? 400 : Object.keys(errors).length ? 422 : 200
   if (status !== 200) return { values, errors, status }
-  return { values, errors, status, opinion: { consultation, article, body, name, phone: phone || '', street } }
+  return {
+    values,
+    errors,
+    status,
+    opinion: { consultation, article, body, name, phone: phone || '', street },
+  }
 }
 
 const DIGITISH = '\\d０-９〇○零一幺壹二贰三叁四肆五伍六陆七柒八捌九玖'
-const NUMBER_RUN = new RegExp(`[${DIGITISH}][${DIGITISH}\\s._\\-/·・•‧\\u2010-\\u2015\\u2212]{6,}[${DIGITISH}]`, 'g')
+const NUMBER_RUN = new RegExp(
+  `[${DIGITISH}][${DIGITISH}\\s._\\-/·・•‧\\u2010-\\u2015\\u2212]{6,}[${DIGITISH}]`,
+  'g',
+)
 
 /**
  * The text with phone numbers hidden (the first public summary of an opinion, for the editor to finish):

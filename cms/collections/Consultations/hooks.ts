@@ -29,7 +29,8 @@ export const splitDraftText: CollectionBeforeChangeHook<Consultation> = ({ data,
   const opensAt = data.opensAt ?? originalDoc?.opensAt
   const closesAt = data.closesAt ?? originalDoc?.closesAt
   const feedbackPublished = data.feedbackPublished ?? originalDoc?.feedbackPublished
-  if (feedbackPublished && !originalDoc?.feedbackPublished) data.feedbackPublishedAt = new Date().toISOString()
+  if (feedbackPublished && !originalDoc?.feedbackPublished)
+    data.feedbackPublishedAt = new Date().toISOString()
   if (opensAt && closesAt)
     data.status = consultationStatus({ opensAt, closesAt, feedbackPublished }, Date.now())
   return data

@@ -182,7 +182,8 @@ export const Consultations: CollectionConfig = {
               maxLength: 10_000,
               admin: {
                 rows: 10,
-                description: '意见采纳情况的总体说明：收到多少意见、草案作了哪些修改。公开反馈后在网站上显示。',
+                description:
+                  '意见采纳情况的总体说明：收到多少意见、草案作了哪些修改。公开反馈后在网站上显示。',
               },
             },
             {

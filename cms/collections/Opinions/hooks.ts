@@ -25,7 +25,12 @@ export const prepareOpinion: CollectionBeforeChangeHook<Opinion> = ({ data, oper
 }
 
 /** What may be shown (the summary and the reason) carries no mobile number; a merge points elsewhere. */
-export const checkOpinion: CollectionBeforeValidateHook<Opinion> = ({ data, originalDoc, collection, req }) => {
+export const checkOpinion: CollectionBeforeValidateHook<Opinion> = ({
+  data,
+  originalDoc,
+  collection,
+  req,
+}) => {
   const merged = { ...originalDoc, ...data } as Partial<Opinion>
   const errors: { path: string; message: string }[] = []
   if (hasMobileNumber(merged.publicSummary))

@@ -75,7 +75,12 @@ export const Opinions: CollectionConfig = {
           index: true,
           admin: { description: '例如 art-3；为空表示对草案的总体意见。' },
         },
-        { name: 'articleLabel', type: 'text', label: '针对条文', admin: { description: '例如 第三条；总体意见为“总体意见”。' } },
+        {
+          name: 'articleLabel',
+          type: 'text',
+          label: '针对条文',
+          admin: { description: '例如 第三条；总体意见为“总体意见”。' },
+        },
       ],
     },
     {
@@ -132,7 +137,10 @@ export const Opinions: CollectionConfig = {
           type: 'textarea',
           label: '公开的意见摘要',
           maxLength: 2000,
-          admin: { description: '公开反馈时显示的意见内容：已按原文预填（手机号已隐去），请删去姓名、门牌等个人信息。' },
+          admin: {
+            description:
+              '公开反馈时显示的意见内容：已按原文预填（手机号已隐去），请删去姓名、门牌等个人信息。',
+          },
         },
       ],
     },
