@@ -17,6 +17,7 @@ import {
   labelOf,
 } from '../../vocabulary/options.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
+import { readConsultations } from './read-consultations.ts'
 import type { Case, Deputy, Lecture, Media, MediaStore, News, Station } from '../../cms/index.ts'
 import type {
   CaseItem,
@@ -307,7 +308,8 @@ async function snapshotOf(
     updatedAt: s.updatedAt,
   }))
 
-  return { site, news, lectures, cases, deputies, stations, results: await results() }
+  const consultations = preview ? [] : await readConsultations(payload)
+  return { site, news, lectures, cases, deputies, stations, results: await results(), consultations }
 }
 
 const noResults: Results = {
