@@ -25,6 +25,7 @@ import { RebuildRequests } from './collections/RebuildRequests.ts'
 import { SiteBuildRecords } from './collections/SiteBuildRecords.ts'
 import { databaseAdapter } from './db.ts'
 import { sweepOrphanPhotos } from './messages/orphans.ts'
+import { consultationClockTask } from './consultations/clock.ts'
 import { logEmail } from './email.ts'
 import { adminVocabulary } from './i18n/vocabulary.ts'
 import { previewEndpoint } from './endpoints/preview.ts'
@@ -124,6 +125,8 @@ export default buildConfig({
   jobs: {
     // Scheduled publishing: the CMS server checks for due jobs every minute.
     autoRun: [{ cron: '* * * * *', limit: 20, queue: 'default' }],
+    // 意见征集 opening and closing at their times: a rebuild once at each (cms/consultations/clock.ts).
+    tasks: [consultationClockTask],
     // Only CMS server processes run jobs: not `next build`, the builder, the seed or a test's Local API.
     shouldAutoRun: () =>
       process.env.NEXT_PHASE !== 'phase-production-build' && process.env.MINHU_CMS_SERVER === '1',

@@ -105,7 +105,7 @@ describe('nothing unpublished or private reaches dist/', () => {
       expect(page, rel).not.toContain('/api/media/')
       // Only the message form and the tracking form address the CMS (PUBLIC_CMS_URL), in their action.
       const outsideForms = page.replace(
-        / (action|data-rate)="http:\/\/127\.0\.0\.1:3000\/api\/messages\/\w+"/g,
+        / (action|data-rate)="http:\/\/127\.0\.0\.1:3000\/api\/(messages|opinions)\/\w+"/g,
         '',
       )
       expect(outsideForms, rel).not.toContain(':3000')
@@ -172,7 +172,13 @@ describe('pages are sound', () => {
   })
 
   it('content pages ship no JavaScript; only search, the deputy directory, writing and tracking load a script', () => {
-    const interactive = ['search/index.html', 'deputies/index.html', 'contact/index.html', 'track/index.html']
+    const interactive = [
+      'search/index.html',
+      'deputies/index.html',
+      'contact/index.html',
+      'track/index.html',
+      'consultations/receipt/index.html',
+    ]
     for (const rel of pages) {
       const scripts = (html(rel).match(/<script\b[^>]*>/g) ?? []).filter(
         (s) => !s.includes('application/ld+json') && !s.includes('application/json'),

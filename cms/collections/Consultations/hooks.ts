@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, FieldHook } from 'payload'
 
 import { invalidFields } from '../../hooks/invalidFields.ts'
 import { hasMobileNumber } from '../../../vocabulary/phone.ts'
@@ -9,7 +9,7 @@ import type { Consultation } from '../../payload-types.ts'
 /**
  * The draft as parts: when the pasted text (草案全文) is new or changed, its parts are split again and
  * the numbering problems listed for the editor; parts edited by hand stay as long as the text does not
- * change. The status is recomputed on every save (the opening/closing job keeps it current in between).
+ * change.
  */
 export const splitDraftText: CollectionBeforeChangeHook<Consultation> = ({ data, originalDoc }) => {
   const text = data.draftText ?? originalDoc?.draftText ?? ''
@@ -26,15 +26,24 @@ export const splitDraftText: CollectionBeforeChangeHook<Consultation> = ({ data,
     }))
     data.splitProblems = split.problems.join('\n')
   }
-  const opensAt = data.opensAt ?? originalDoc?.opensAt
-  const closesAt = data.closesAt ?? originalDoc?.closesAt
   const feedbackPublished = data.feedbackPublished ?? originalDoc?.feedbackPublished
   if (feedbackPublished && !originalDoc?.feedbackPublished)
     data.feedbackPublishedAt = new Date().toISOString()
-  if (opensAt && closesAt)
-    data.status = consultationStatus({ opensAt, closesAt, feedbackPublished }, Date.now())
   return data
 }
+
+/** The status is not stored: it is read from the dates at the moment of reading (admin list, API). */
+export const statusNow: FieldHook<Consultation> = ({ siblingData }) =>
+  siblingData?.opensAt && siblingData?.closesAt
+    ? consultationStatus(
+        {
+          opensAt: siblingData.opensAt,
+          closesAt: siblingData.closesAt,
+          feedbackPublished: siblingData.feedbackPublished,
+        },
+        Date.now(),
+      )
+    : null
 
 /** Closing after opening; feedback only once closed and with a report; no phone number in public texts. */
 export const checkConsultation: CollectionBeforeValidateHook<Consultation> = ({

@@ -4,7 +4,7 @@ import { isStaff, publishedOrStaff } from '../../access/index.ts'
 import { slugField } from '../../fields/slug.ts'
 import { CONSULTATION_KINDS, CONSULTATION_STATUSES, selectOptions } from '../../../vocabulary/options.ts'
 import { exportOpinionsEndpoint, opinionSummaryEndpoint } from '../../consultations/staff.ts'
-import { checkConsultation, splitDraftText } from './hooks.ts'
+import { checkConsultation, splitDraftText, statusNow } from './hooks.ts'
 
 const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } as const
 
@@ -200,8 +200,15 @@ export const Consultations: CollectionConfig = {
       type: 'select',
       label: '状态',
       options: selectOptions(CONSULTATION_STATUSES),
-      index: true,
-      admin: { position: 'sidebar', readOnly: true, description: '按开始、截止时间和是否公开反馈自动计算。' },
+      // Computed from the dates whenever the document is read, so it is never out of date.
+      virtual: true,
+      hooks: { afterRead: [statusNow] },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        disableListFilter: true,
+        description: '按开始、截止时间和是否公开反馈自动计算。',
+      },
     },
     {
       name: 'feedbackPublished',

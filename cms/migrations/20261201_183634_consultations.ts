@@ -27,7 +27,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`split_problems\` text,
   	\`offline_note\` text,
   	\`feedback_report\` text,
-  	\`status\` text,
   	\`feedback_published\` integer DEFAULT false,
   	\`feedback_published_at\` text,
   	\`slug\` text,
@@ -40,7 +39,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`consultations_kind_idx\` ON \`consultations\` (\`kind\`);`)
   await db.run(sql`CREATE INDEX \`consultations_opens_at_idx\` ON \`consultations\` (\`opens_at\`);`)
   await db.run(sql`CREATE INDEX \`consultations_closes_at_idx\` ON \`consultations\` (\`closes_at\`);`)
-  await db.run(sql`CREATE INDEX \`consultations_status_idx\` ON \`consultations\` (\`status\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`consultations_slug_idx\` ON \`consultations\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`consultations_updated_at_idx\` ON \`consultations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`consultations_created_at_idx\` ON \`consultations\` (\`created_at\`);`)
@@ -87,7 +85,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_split_problems\` text,
   	\`version_offline_note\` text,
   	\`version_feedback_report\` text,
-  	\`version_status\` text,
   	\`version_feedback_published\` integer DEFAULT false,
   	\`version_feedback_published_at\` text,
   	\`version_slug\` text,
@@ -105,7 +102,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_consultations_v_version_version_kind_idx\` ON \`_consultations_v\` (\`version_kind\`);`)
   await db.run(sql`CREATE INDEX \`_consultations_v_version_version_opens_at_idx\` ON \`_consultations_v\` (\`version_opens_at\`);`)
   await db.run(sql`CREATE INDEX \`_consultations_v_version_version_closes_at_idx\` ON \`_consultations_v\` (\`version_closes_at\`);`)
-  await db.run(sql`CREATE INDEX \`_consultations_v_version_version_status_idx\` ON \`_consultations_v\` (\`version_status\`);`)
   await db.run(sql`CREATE INDEX \`_consultations_v_version_version_slug_idx\` ON \`_consultations_v\` (\`version_slug\`);`)
   await db.run(sql`CREATE INDEX \`_consultations_v_version_version_updated_at_idx\` ON \`_consultations_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_consultations_v_version_version_created_at_idx\` ON \`_consultations_v\` (\`version_created_at\`);`)
@@ -160,6 +156,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`opinions_text_hash_idx\` ON \`opinions\` (\`text_hash\`);`)
   await db.run(sql`CREATE INDEX \`opinions_updated_at_idx\` ON \`opinions\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`opinions_created_at_idx\` ON \`opinions\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` ADD \`meta\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`consultations_id\` integer REFERENCES consultations(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`opinions_id\` integer REFERENCES opinions(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_consultations_id_idx\` ON \`payload_locked_documents_rels\` (\`consultations_id\`);`)
@@ -174,6 +178,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`_consultations_v\`;`)
   await db.run(sql`DROP TABLE \`_consultations_v_rels\`;`)
   await db.run(sql`DROP TABLE \`opinions\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -229,4 +234,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_rebuild_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`rebuild_requests_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_site_build_records_id_idx\` ON \`payload_locked_documents_rels\` (\`site_build_records_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_leases_id_idx\` ON \`payload_locked_documents_rels\` (\`leases_id\`);`)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` DROP COLUMN \`meta\`;`)
 }
