@@ -103,7 +103,7 @@ export async function opinionsWorkbook(consultation: Consultation, opinions: Opi
   book.creator = '民呼我应 · 意见征集'
   const sheet = book.addWorksheet('群众意见')
   sheet.addRow([consultation.title])
-  sheet.addRow([`征集单位：${consultation.askedBy}　共 ${opinions.length} 条意见`])
+  sheet.addRow([`征集单位：${consultation.askedBy} · 共 ${opinions.length} 条意见`])
   sheet.addRow([...EXPORT_COLUMNS])
   sheet.getRow(3).font = { bold: true }
   const codeOf = new Map(opinions.map((o) => [o.id, o.code]))

@@ -430,3 +430,32 @@ describe('feedback', () => {
     expect(JSON.stringify(rows)).not.toMatch(/示例居民|0516-0000/)
   })
 })
+
+describe('opening and closing by themselves', () => {
+  it('the clock task asks for one rebuild at each opening and closing time, and only once', async () => {
+    const { createLocalReq } = await import('payload')
+    const { rebuildAtBoundaries } = await import('../../cms/consultations/clock.ts')
+    const open = (
+      await payload.find({
+        collection: 'consultations',
+        where: { slug: { equals: OPEN } },
+        overrideAccess: true,
+      })
+    ).docs[0]
+    const req = await createLocalReq({}, payload)
+    const afterClosing = Date.parse(open.closesAt) + 60_000
+    expect(await rebuildAtBoundaries(req, Date.parse(open.closesAt) - 60_000)).not.toContain(
+      `${open.id}:closing`,
+    )
+    expect(await rebuildAtBoundaries(req, afterClosing)).toEqual([`${open.id}:closing`])
+    expect(await rebuildAtBoundaries(req, afterClosing + 60_000)).toEqual([])
+    const { docs } = await payload.find({
+      collection: 'rebuild-requests',
+      where: { docId: { equals: String(open.id) } },
+      overrideAccess: true,
+    })
+    expect(docs.map((d) => d.source)).toEqual(['consultations'])
+    // The status follows the dates when read, without any save.
+    expect(open.status).toBe('open')
+  })
+})
