@@ -654,6 +654,10 @@ export interface Consultation {
    */
   closesAt: string;
   /**
+   * 可选：征集单位发布的草案 PDF，网站上提供下载。只接受内容确实是 PDF 的文件。
+   */
+  attachment?: (number | null) | Media;
+  /**
    * 粘贴纯文本，例如“第一章 总则 第一条 为了……”。每条以“第×条”开头、后面空一格。保存后自动拆分为下面的章、节、条；改动全文会重新拆分。
    */
   draftText?: string | null;
@@ -1276,6 +1280,7 @@ export interface ConsultationsSelect<T extends boolean = true> {
   summary?: T;
   opensAt?: T;
   closesAt?: T;
+  attachment?: T;
   draftText?: T;
   splitProblems?: T;
   parts?:

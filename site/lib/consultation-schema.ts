@@ -33,6 +33,8 @@ export const consultationSchema = z.object({
   ),
   stations: z.array(z.object({ slug: z.string(), name: z.string(), address: z.string(), hours: z.string() })),
   offlineNote: z.string(),
+  /** The draft as a PDF copied into the build (dist/media/), if the body that asks published one. */
+  attachment: z.object({ src: z.string(), bytes: z.number() }).nullable(),
   /** Opinions received (merged duplicates counted once). */
   received: z.number(),
   feedbackPublishedAt: z.string().nullable(),

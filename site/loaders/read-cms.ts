@@ -17,7 +17,7 @@ import {
   labelOf,
 } from '../../vocabulary/options.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
-import { readConsultations } from './read-consultations.ts'
+import { consultationFiles, readConsultations } from './read-consultations.ts'
 import type { Case, Deputy, Lecture, Media, MediaStore, News, Station } from '../../cms/index.ts'
 import type {
   CaseItem,
@@ -309,6 +309,7 @@ async function snapshotOf(
   }))
 
   const consultations = preview ? [] : await readConsultations(payload)
+  for (const file of consultationFiles(consultations)) media.add(file)
   return { site, news, lectures, cases, deputies, stations, results: await results(), consultations }
 }
 

@@ -9,10 +9,18 @@ import type { Payload } from 'payload'
 
 import { CONSULTATION_KINDS, CONSULTATION_STATUSES, labelOf } from '../../vocabulary/options.ts'
 import { consultationStatus, daysLeft } from '../../vocabulary/consultations/status.ts'
-import type { Consultation, Station } from '../../cms/index.ts'
+import type { Consultation, Media, Station } from '../../cms/index.ts'
 import type { ConsultationItem } from '../lib/consultation-schema.ts'
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+const pdfOf = (m: Consultation['attachment']) =>
+  typeof m === 'object' && m && (m as Media).mimeType === 'application/pdf' && m.filename
+    ? { src: `/media/${m.filename}`, bytes: m.filesize ?? 0 }
+    : null
+
+/** The media files the consultation pages link to (their PDFs), for the build's media copy. */
+export const consultationFiles = (items: ConsultationItem[]): string[] =>
+  items.flatMap((c) => (c.attachment ? [c.attachment.src.replace(/^\/media\//, '')] : []))
 
 export async function readConsultations(payload: Payload, now = Date.now()): Promise<ConsultationItem[]> {
   const cms = await import('../../cms/index.ts')
@@ -52,6 +60,7 @@ export async function readConsultations(payload: Payload, now = Date.now()): Pro
         .filter((s): s is Station => typeof s === 'object' && s !== null && Boolean(s.slug))
         .map((s) => ({ slug: s.slug!, name: s.name, address: s.address, hours: s.hours })),
       offlineNote: text(c.offlineNote),
+      attachment: pdfOf(c.attachment),
       received: opinions.received[String(c.id)] ?? 0,
       feedbackPublishedAt: feedback ? (c.feedbackPublishedAt ?? null) : null,
       feedbackReport: feedback ? text(c.feedbackReport) : '',

@@ -115,9 +115,17 @@ describe('意见征集 in the browser', () => {
       await admin.locator('#field-password').fill(editorLogin.password)
       await admin.locator('button[type="submit"]').click()
       await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      // The list shows the new opinion; its edit view is opened by its id (soft navigation has no load).
       await admin.goto(`${cmsServer.url}/admin/collections/opinions`)
-      await admin.getByRole('link', { name: code }).click({ timeout: 60_000 })
-      await admin.waitForURL(/\/admin\/collections\/opinions\/\d+/)
+      await admin.getByRole('link', { name: code }).waitFor({ timeout: 60_000 })
+      const opinionId = (
+        await cms.payload.find({
+          collection: 'opinions',
+          where: { code: { equals: code } },
+          overrideAccess: true,
+        })
+      ).docs[0].id
+      await admin.goto(`${cmsServer.url}/admin/collections/opinions/${opinionId}`)
       await admin.locator('#field-outcome .rs__control').click({ timeout: 60_000 })
       await admin
         .locator('.rs__option', { hasText: /^采纳$/ })

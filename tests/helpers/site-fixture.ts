@@ -103,6 +103,14 @@ const consultation = async (slug: string) =>
   (await payload.find({ collection: 'consultations', where: { slug: { equals: slug } }, limit: 1 })).docs[0]
 const openOne = await consultation('ebike-charging-regulation-draft')
 const answered = await consultation('livelihood-projects-2027')
+// The open one carries its draft as a PDF: it is copied into the build and linked for download.
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')
+const draftPdf = await payload.create({
+  collection: 'media',
+  data: { alt: '条例草案文本' },
+  file: { data: pdf, mimetype: 'application/pdf', name: 'ebike-draft.pdf', size: pdf.length },
+})
+await payload.update({ collection: 'consultations', id: openOne.id, data: { attachment: draftPdf.id } })
 await payload.create({
   collection: 'opinions',
   data: {

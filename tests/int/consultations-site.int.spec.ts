@@ -43,6 +43,9 @@ describe('意见征集 pages', () => {
     expect(page).toContain('name="article" value="general"')
     expect(page).toContain('截止')
     expect(page).toContain('奎山街道实践站')
+    const pdf = /<a href="(\/media\/[^"]+\.pdf)" download/.exec(page)?.[1]
+    expect(pdf, 'the PDF link').toBeTruthy()
+    expect(fs.readFileSync(path.join(dist, pdf!)).subarray(0, 5).toString()).toBe('%PDF-')
     // No script: the forms work without JavaScript.
     expect(page.match(/<script\b(?![^>]*ld\+json)/g) ?? []).toEqual([])
     // Its pending and unpublished outcome stays off the page.

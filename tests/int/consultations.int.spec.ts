@@ -459,3 +459,56 @@ describe('opening and closing by themselves', () => {
     expect(open.status).toBe('open')
   })
 })
+
+describe('the draft as a PDF attachment', () => {
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    'latin1',
+  )
+  const upload = (data: Buffer, name: string, mimetype: string) =>
+    payload.create({
+      collection: 'media',
+      data: { alt: '草案文本' },
+      file: { data, name, mimetype, size: data.length },
+      overrideAccess: false,
+      user: editor.user,
+    })
+
+  it('is taken when its content is a PDF, refused when it only says so, and only a PDF can be attached', async () => {
+    const doc = await upload(pdf, '条例草案.pdf', 'application/pdf')
+    expect(doc.mimeType).toBe('application/pdf')
+    expect(doc.filename).toMatch(/\.pdf$/)
+    await expect(
+      upload(Buffer.from('<html><script>alert(1)</script></html>'), 'draft.pdf', 'application/pdf'),
+    ).rejects.toThrow(/按文件内容判断/)
+    const open = (
+      await payload.find({
+        collection: 'consultations',
+        where: { slug: { equals: OPEN } },
+        overrideAccess: true,
+      })
+    ).docs[0]
+    const updated = await payload.update({
+      collection: 'consultations',
+      id: open.id,
+      data: { attachment: doc.id },
+      overrideAccess: false,
+      user: editor.user,
+    })
+    expect(typeof updated.attachment === 'object' ? updated.attachment?.id : updated.attachment).toBe(doc.id)
+    const { default: sharp } = await import('sharp')
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer()
+    const picture = await upload(png, 'not-a-draft.png', 'image/png')
+    await expect(
+      payload.update({
+        collection: 'consultations',
+        id: open.id,
+        data: { attachment: picture.id },
+        overrideAccess: false,
+        user: editor.user,
+      }),
+    ).rejects.toThrow(/草案文本/)
+  })
+})

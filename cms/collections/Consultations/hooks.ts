@@ -46,7 +46,7 @@ export const statusNow: FieldHook<Consultation> = ({ siblingData }) =>
     : null
 
 /** Closing after opening; feedback only once closed and with a report; no phone number in public texts. */
-export const checkConsultation: CollectionBeforeValidateHook<Consultation> = ({
+export const checkConsultation: CollectionBeforeValidateHook<Consultation> = async ({
   data,
   originalDoc,
   collection,
@@ -65,6 +65,19 @@ export const checkConsultation: CollectionBeforeValidateHook<Consultation> = ({
   for (const field of ['summary', 'feedbackReport', 'offlineNote'] as const)
     if (hasMobileNumber(merged[field]))
       errors.push({ path: field, message: '公开的文字不能包含手机号码（可以写实践站的固定电话）。' })
+  const attachment = typeof merged.attachment === 'object' ? merged.attachment?.id : merged.attachment
+  if (attachment) {
+    const file = await req.payload.findByID({
+      collection: 'media',
+      id: attachment,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })
+    if (file?.mimeType !== 'application/pdf')
+      errors.push({ path: 'attachment', message: '草案文本只能是 PDF 文件。' })
+  }
   if (errors.length) throw invalidFields(collection, errors, req)
   return data
 }

@@ -101,6 +101,16 @@ export const Consultations: CollectionConfig = {
           label: '草案',
           fields: [
             {
+              name: 'attachment',
+              type: 'upload',
+              relationTo: 'media',
+              label: '草案文本（PDF）',
+              filterOptions: { mimeType: { equals: 'application/pdf' } },
+              admin: {
+                description: '可选：征集单位发布的草案 PDF，网站上提供下载。只接受内容确实是 PDF 的文件。',
+              },
+            },
+            {
               name: 'draftText',
               type: 'textarea',
               label: '草案全文',
