@@ -88,6 +88,10 @@ export async function checkMediaFile(file: UploadedFile): Promise<CheckedFile> {
   if (detected?.mime === 'application/pdf' && data.subarray(0, 5).toString('latin1') === '%PDF-') {
     if (size > MAX_DOCUMENT_BYTES)
       throw new MediaFileError(`PDF 文件不能超过 ${MAX_DOCUMENT_BYTES / MB} MB（当前 ${mb(size)} MB）。`, 413)
+    // Payload checks the end too (an xref table and %%EOF): a cut-off file is refused here, in Chinese.
+    const end = data.subarray(Math.max(0, size - 1024)).toString('latin1')
+    if (!end.includes('%%EOF') || !end.includes('xref'))
+      throw new MediaFileError(`PDF 文件“${label}”不完整或已损坏，请重新导出后再上传。`, 400)
     return { mime: 'application/pdf', name: safeName(file.name, 'pdf', 'document'), data }
   }
   if (video) {

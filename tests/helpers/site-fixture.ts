@@ -104,7 +104,10 @@ const consultation = async (slug: string) =>
 const openOne = await consultation('ebike-charging-regulation-draft')
 const answered = await consultation('livelihood-projects-2027')
 // The open one carries its draft as a PDF: it is copied into the build and linked for download.
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 1\n0000000000 65535 f \ntrailer<</Root 1 0 R>>\nstartxref\n9\n%%EOF\n',
+  'latin1',
+)
 const draftPdf = await payload.create({
   collection: 'media',
   data: { alt: '条例草案文本' },
