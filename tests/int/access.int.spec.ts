@@ -420,6 +420,7 @@ describe('opinions (staff only; residents write through /api/opinions/submit)', 
     body: '建议第一条写得更具体一些。',
     name: '测试居民',
     phone: '13912345678',
+    outcome: 'pending' as const,
   })
 
   beforeAll(async () => {

@@ -101,7 +101,11 @@ describe('access', () => {
     await expect(
       payload.create({
         collection: 'opinions',
-        data: { consultation: one.consultation as number, body: '匿名直接写入的意见内容。' },
+        data: {
+          consultation: one.consultation as number,
+          body: '匿名直接写入的意见内容。',
+          outcome: 'pending',
+        },
         ...anonymous,
       }),
     ).rejects.toThrow()
@@ -379,6 +383,7 @@ describe('feedback', () => {
         articleRef: 'art-3',
         articleLabel: '第三条',
         body: '单位停车场晚上可以开放给居民停车。',
+        outcome: 'pending',
         mergedInto: primary.id,
       },
       overrideAccess: false,
