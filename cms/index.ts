@@ -33,6 +33,14 @@ export {
   type PublicResult,
   type Tally,
 } from './messages/public.ts'
+// 意见征集 for the site: opinion counts, and the published feedback (anonymised, whitelisted fields).
+export {
+  publicConsultationOpinions,
+  type ArticleFeedback,
+  type ConsultationFeedback,
+  type ConsultationOpinions,
+  type FeedbackItem,
+} from './consultations/public.ts'
 // The public endpoints' limits as an environment configures them (the load benchmark checks against them).
 export { configuredMessageLimits, type MessageLimitName } from './messages/limits.ts'
 export type { Limit } from './messages/rate-limit.ts'
@@ -65,4 +73,14 @@ export { BackupError, formatBytes } from './backup/files.ts'
 export type { BackupManifest } from './backup/manifest.ts'
 
 // The document types Payload generates from the collections: the contract between CMS and site.
-export type { Case, Deputy, Lecture, Media, Message, News, Site, Station } from './payload-types.ts'
+export type {
+  Case,
+  Consultation,
+  Deputy,
+  Lecture,
+  Media,
+  Message,
+  News,
+  Site,
+  Station,
+} from './payload-types.ts'

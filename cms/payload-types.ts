@@ -74,6 +74,8 @@ export interface Config {
     stations: Station;
     messages: Message;
     'message-photos': MessagePhoto;
+    consultations: Consultation;
+    opinions: Opinion;
     media: Media;
     users: User;
     'rate-slots': RateSlot;
@@ -99,6 +101,8 @@ export interface Config {
     stations: StationsSelect<false> | StationsSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
     'message-photos': MessagePhotosSelect<false> | MessagePhotosSelect<true>;
+    consultations: ConsultationsSelect<false> | ConsultationsSelect<true>;
+    opinions: OpinionsSelect<false> | OpinionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'rate-slots': RateSlotsSelect<false> | RateSlotsSelect<true>;
@@ -117,9 +121,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     site: Site;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     site: SiteSelect<false> | SiteSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -128,6 +134,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      'consultation-clock': TaskConsultationClock;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -624,6 +631,148 @@ export interface MessagePhoto {
   focalY?: number | null;
 }
 /**
+ * 向群众征求对法规草案、政策和民生实事项目的意见。把草案全文粘贴到“草案全文”，保存后自动拆分为章、节、条；编号有缺漏会在“拆分检查”里列出。到开始和截止时间网站会自动更新。截止后给每条意见写处理结果，再写反馈报告并勾选“公开反馈”。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultations".
+ */
+export interface Consultation {
+  id: number;
+  title: string;
+  kind: 'legislation' | 'policy' | 'project';
+  /**
+   * 例如：徐州市人大常委会法制工作委员会
+   */
+  askedBy: string;
+  /**
+   * 列表页和分享卡片上显示：征求什么、为什么、意见会怎样被使用。
+   */
+  summary: string;
+  opensAt: string;
+  /**
+   * 到时网站上的意见表自动关闭。
+   */
+  closesAt: string;
+  /**
+   * 可选：征集单位发布的草案 PDF，网站上提供下载。只接受内容确实是 PDF 的文件。
+   */
+  attachment?: (number | null) | Media;
+  /**
+   * 粘贴纯文本，例如“第一章 总则 第一条 为了……”。每条以“第×条”开头、后面空一格。保存后自动拆分为下面的章、节、条；改动全文会重新拆分。
+   */
+  draftText?: string | null;
+  /**
+   * 条文编号的缺漏、重复等问题；为空表示没有发现问题。
+   */
+  splitProblems?: string | null;
+  /**
+   * 由草案全文自动拆分，一般不需要手工修改。
+   */
+  parts?:
+    | {
+        kind: 'preamble' | 'chapter' | 'section' | 'article';
+        ref: string;
+        label?: string | null;
+        heading?: string | null;
+        text?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * 组织线下座谈、可以当面提意见的实践站。
+   */
+  stations?: (number | Station)[] | null;
+  /**
+   * 座谈会时间、书面意见寄送地址等。
+   */
+  offlineNote?: string | null;
+  /**
+   * 意见采纳情况的总体说明：收到多少意见、草案作了哪些修改。公开反馈后在网站上显示。
+   */
+  feedbackReport?: string | null;
+  /**
+   * 按开始、截止时间和是否公开反馈自动计算。
+   */
+  status?: ('upcoming' | 'open' | 'closed' | 'answered') | null;
+  /**
+   * 勾选并发布后，网站上公开每条意见的处理结果（不含姓名电话）和反馈报告。
+   */
+  feedbackPublished?: boolean | null;
+  feedbackPublishedAt?: string | null;
+  /**
+   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
+   */
+  slug?: string | null;
+  isSample?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * 群众对意见征集提出的意见。给每条意见选择处理结果并写明理由（公开反馈后在网站上显示，不含姓名电话）。重复的意见可以“合并到”另一条，合并后不再单独统计。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "opinions".
+ */
+export interface Opinion {
+  id: number;
+  /**
+   * 提交时自动生成，群众凭它查询处理结果。
+   */
+  code?: string | null;
+  receivedAt?: string | null;
+  consultation: number | Consultation;
+  /**
+   * 例如 art-3；为空表示对草案的总体意见。
+   */
+  articleRef?: string | null;
+  /**
+   * 例如 第三条；总体意见为“总体意见”。
+   */
+  articleLabel?: string | null;
+  /**
+   * 群众原文，保存后不能修改；可能含个人信息，不公开。
+   */
+  body: string;
+  name?: string | null;
+  phone?: string | null;
+  street?:
+    | (
+        | 'wangling'
+        | 'yongan'
+        | 'hubin'
+        | 'duanzhuang'
+        | 'zhaishan'
+        | 'kuishan'
+        | 'heping'
+        | 'taishan'
+        | 'gongnong'
+        | 'huohua'
+        | 'jinshan'
+        | 'qiligou'
+        | 'taoyuan'
+        | 'pangzhuang'
+      )
+    | null;
+  outcome: 'pending' | 'adopted' | 'partly' | 'rejected' | 'referred';
+  /**
+   * 与另一条意见重复时选择那一条；合并后随那一条公开和统计。
+   */
+  mergedInto?: (number | null) | Opinion;
+  /**
+   * 公开显示：为什么采纳、部分采纳、未采纳或转交给谁。
+   */
+  reason?: string | null;
+  /**
+   * 公开反馈时显示的意见内容：已按原文预填（手机号已隐去），请删去姓名、门牌等个人信息。
+   */
+  publicSummary?: string | null;
+  textHash?: string | null;
+  isSample?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -774,7 +923,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'consultation-clock' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -807,10 +956,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'consultation-clock' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -848,6 +1006,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'message-photos';
         value: number | MessagePhoto;
+      } | null)
+    | ({
+        relationTo: 'consultations';
+        value: number | Consultation;
+      } | null)
+    | ({
+        relationTo: 'opinions';
+        value: number | Opinion;
       } | null)
     | ({
         relationTo: 'media';
@@ -1105,6 +1271,65 @@ export interface MessagePhotosSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consultations_select".
+ */
+export interface ConsultationsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  askedBy?: T;
+  summary?: T;
+  opensAt?: T;
+  closesAt?: T;
+  attachment?: T;
+  draftText?: T;
+  splitProblems?: T;
+  parts?:
+    | T
+    | {
+        kind?: T;
+        ref?: T;
+        label?: T;
+        heading?: T;
+        text?: T;
+        id?: T;
+      };
+  stations?: T;
+  offlineNote?: T;
+  feedbackReport?: T;
+  status?: T;
+  feedbackPublished?: T;
+  feedbackPublishedAt?: T;
+  slug?: T;
+  isSample?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "opinions_select".
+ */
+export interface OpinionsSelect<T extends boolean = true> {
+  code?: T;
+  receivedAt?: T;
+  consultation?: T;
+  articleRef?: T;
+  articleLabel?: T;
+  body?: T;
+  name?: T;
+  phone?: T;
+  street?: T;
+  outcome?: T;
+  mergedInto?: T;
+  reason?: T;
+  publicSummary?: T;
+  textHash?: T;
+  isSample?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1269,6 +1494,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1368,6 +1594,24 @@ export interface Site {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site_select".
  */
 export interface SiteSelect<T extends boolean = true> {
@@ -1413,6 +1657,16 @@ export interface SiteSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1420,6 +1674,14 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskConsultation-clock".
+ */
+export interface TaskConsultationClock {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -13,6 +13,8 @@ import { Lectures } from './collections/Lectures.ts'
 import { Media, MAX_VIDEO_BYTES } from './collections/Media.ts'
 import { MessagePhotos } from './collections/MessagePhotos.ts'
 import { Messages } from './collections/Messages/index.ts'
+import { Consultations } from './collections/Consultations/index.ts'
+import { Opinions } from './collections/Opinions/index.ts'
 import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
@@ -23,6 +25,7 @@ import { RebuildRequests } from './collections/RebuildRequests.ts'
 import { SiteBuildRecords } from './collections/SiteBuildRecords.ts'
 import { databaseAdapter } from './db.ts'
 import { sweepOrphanPhotos } from './messages/orphans.ts'
+import { consultationClockTask } from './consultations/clock.ts'
 import { logEmail } from './email.ts'
 import { adminVocabulary } from './i18n/vocabulary.ts'
 import {
@@ -108,6 +111,8 @@ export default buildConfig({
     Stations,
     Messages,
     MessagePhotos,
+    Consultations,
+    Opinions,
     Media,
     Users,
     // Shared state of the CMS processes and the builder (hidden, no API access).
@@ -121,7 +126,7 @@ export default buildConfig({
     // What the static site is built from: changes to these ask for a rebuild (messages decide for
     // themselves, see the plugin).
     rebuildSite({
-      collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'media'],
+      collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'media', 'consultations'],
       globals: ['site'],
     }),
     // The media library on S3-compatible object storage when MEDIA_S3_BUCKET is set; the data folder otherwise.
@@ -147,6 +152,8 @@ export default buildConfig({
   jobs: {
     // Scheduled publishing: the CMS server checks for due jobs every minute.
     autoRun: [{ cron: '* * * * *', limit: 20, queue: 'default' }],
+    // 意见征集 opening and closing at their times: a rebuild once at each (cms/consultations/clock.ts).
+    tasks: [consultationClockTask],
     // Only CMS server processes run jobs: not `next build`, the builder, the seed or a test's Local API.
     shouldAutoRun: () =>
       process.env.NEXT_PHASE !== 'phase-production-build' && process.env.MINHU_CMS_SERVER === '1',

@@ -187,3 +187,43 @@ export interface SeedMessage {
   /** Slug of a deputy in `content/deputies.ts`. */
   deputy?: string
 }
+
+/**
+ * A sample 意见征集 (issue 17), fictional and marked as sample data. Its dates are days relative to the
+ * day the seed runs, so the open one is still open on first start.
+ */
+export interface SeedConsultation {
+  slug: string
+  title: string
+  kind: import('../vocabulary/options.ts').ConsultationKind
+  askedBy: string
+  summary: string
+  /** The draft as editors paste it: split into 章/节/条 by the CMS. */
+  draftText: string
+  /** Days from the seed day: negative in the past. */
+  opensInDays: number
+  closesInDays: number
+  /** Slugs of stations in `content/stations.ts` where offline 座谈 take place. */
+  stations: string[]
+  offlineNote: string
+  /** Written and published: the consultation shows its feedback. */
+  feedbackReport?: string
+}
+
+/** A sample opinion on a seed consultation; name and phone fictional (a landline, never published). */
+export interface SeedOpinion {
+  /** Fixed receipt code (the seed's key), in the code alphabet. */
+  code: string
+  consultation: string
+  /** `art-3`, or `general`. */
+  article: string
+  body: string
+  name?: string
+  phone?: string
+  street?: StreetKey
+  /** Days from the seed day. */
+  receivedInDays: number
+  outcome: import('../vocabulary/options.ts').OpinionOutcome
+  reason?: string
+  publicSummary?: string
+}

@@ -22,4 +22,5 @@ export const collections = {
   deputies: defineCollection({ loader: cms.loader('deputies'), schema: schemas.deputies }),
   stations: defineCollection({ loader: cms.loader('stations'), schema: schemas.stations }),
   results: defineCollection({ loader: cms.loader('results'), schema: schemas.results }),
+  consultations: defineCollection({ loader: cms.loader('consultations'), schema: schemas.consultations }),
 }

@@ -122,3 +122,30 @@ export const MESSAGE_RATINGS: Option<MessageRating>[] = [
   { value: 'basically', label: '基本满意' },
   { value: 'unsatisfied', label: '不满意' },
 ]
+
+/** 意见征集: what is being consulted on (issue 17). */
+export const CONSULTATION_KINDS = [
+  { value: 'legislation', label: '立法征集' },
+  { value: 'policy', label: '政策征集' },
+  { value: 'project', label: '民生实事项目征集' },
+] as const satisfies readonly Option<string>[]
+export type ConsultationKind = ValueOf<typeof CONSULTATION_KINDS>
+
+/** Where a consultation stands; derived from its dates and whether its feedback is published. */
+export type ConsultationStatus = 'upcoming' | 'open' | 'closed' | 'answered'
+export const CONSULTATION_STATUSES: Option<ConsultationStatus>[] = [
+  { value: 'upcoming', label: '未开始' },
+  { value: 'open', label: '征集中' },
+  { value: 'closed', label: '已截止' },
+  { value: 'answered', label: '已反馈' },
+]
+
+/** What became of one opinion (shown in public once the consultation's feedback is published). */
+export type OpinionOutcome = 'pending' | 'adopted' | 'partly' | 'rejected' | 'referred'
+export const OPINION_OUTCOMES: Option<OpinionOutcome>[] = [
+  { value: 'pending', label: '待研究' },
+  { value: 'adopted', label: '采纳' },
+  { value: 'partly', label: '部分采纳' },
+  { value: 'rejected', label: '未采纳' },
+  { value: 'referred', label: '已转交' },
+]

@@ -2,7 +2,13 @@ import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, ty
 
 import { anyone, isStaff } from '../access/index.ts'
 import { mediaDir } from '../paths.ts'
-import { checkMediaFile, IMAGE_TYPES, MediaFileError, VIDEO_TYPES } from '../uploads/media-file.ts'
+import {
+  checkMediaFile,
+  DOCUMENT_TYPES,
+  IMAGE_TYPES,
+  MediaFileError,
+  VIDEO_TYPES,
+} from '../uploads/media-file.ts'
 import { uploadFieldLabels } from '../fields/upload.ts'
 
 // payload.config.ts sets the request body limit from it.
@@ -56,7 +62,7 @@ export const Media: CollectionConfig = {
   upload: {
     // Evaluated when the config is built (after DATA_DIR is set), see cms/paths.ts.
     staticDir: mediaDir(),
-    mimeTypes: [...IMAGE_TYPES, ...VIDEO_TYPES],
+    mimeTypes: [...IMAGE_TYPES, ...VIDEO_TYPES, ...DOCUMENT_TYPES],
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',

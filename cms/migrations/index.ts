@@ -6,6 +6,7 @@ import * as migration_20261201_084142_message_verification from './20261201_0841
 import * as migration_20261201_124627_rate_slots from './20261201_124627_rate_slots'
 import * as migration_20261201_144921_deputy_display_name from './20261201_144921_deputy_display_name'
 import * as migration_20261201_155517_site_builds_media_storage from './20261201_155517_site_builds_media_storage'
+import * as migration_20261201_184647_consultations from './20261201_184647_consultations'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261201_155517_site_builds_media_storage.up,
     down: migration_20261201_155517_site_builds_media_storage.down,
     name: '20261201_155517_site_builds_media_storage',
+  },
+  {
+    up: migration_20261201_184647_consultations.up,
+    down: migration_20261201_184647_consultations.down,
+    name: '20261201_184647_consultations',
   },
 ]

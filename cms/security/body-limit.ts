@@ -31,6 +31,8 @@ export function bodyRuleFor(method: string, apiPath: string): BodyRule {
   if (apiPath === '/messages/submit')
     return { limit: MESSAGE_LIMITS.photosMax * MESSAGE_LIMITS.photoBytes + MB }
   if (apiPath === '/messages/rate') return { limit: 16 * KB }
+  // An opinion: at most 2,000 characters (up to 4 bytes each, percent-encoded 12) and a few short fields.
+  if (apiPath === '/opinions/submit') return { limit: 64 * KB }
   const [, collection, rest] = /^\/([^/]+)(\/.*)?$/.exec(apiPath) ?? []
   if (UPLOAD_COLLECTIONS.includes(collection) && !rest?.startsWith('/versions'))
     return { limit: MAX_VIDEO_BYTES + MB, staffOnly: true }

@@ -28,9 +28,9 @@ type Handler = (request: Request, args: never) => Promise<Response>
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Residents post these from the static site (another origin) without any login. */
-const PUBLIC_FORMS = new Set(['/messages/submit', '/messages/rate'])
+const PUBLIC_FORMS = new Set(['/messages/submit', '/messages/rate', '/opinions/submit'])
 /** What residents reach from the site: refused in Chinese, like the endpoints' own answers. */
-const RESIDENT_PATHS = new Set([...PUBLIC_FORMS, '/messages/track'])
+const RESIDENT_PATHS = new Set([...PUBLIC_FORMS, '/messages/track', '/opinions/receipt'])
 const MAX_OVERRIDE_QUERY = 64 * 1024
 /** The Live Preview pane's data (cms/endpoints/livePreview.ts): posted by the site's /preview/ page. */
 const isLivePreview = (apiPath: string) => /^\/live-preview(\/|$)/.test(apiPath)
@@ -219,6 +219,12 @@ const RESIDENT_TEXTS: Record<string, { title: string; text: string }> = {
   '400 /messages/submit': { title: '提交没有成功', text: '提交的链接有误，请从网站上的表单提交来信。' },
   '400 /messages/rate': { title: '评价没有成功', text: '评价的链接有误，请通过跟踪页上的评价表提交。' },
   '400 /messages/track': { title: '查询没有成功', text: '查询的链接有误，请在查询页重新输入跟踪码。' },
+  '413 /opinions/submit': {
+    title: '提交的内容太大',
+    text: '提交的内容太大：意见最多 2000 字，请精简后再提交。',
+  },
+  '400 /opinions/submit': { title: '提交没有成功', text: '提交的链接有误，请从征集页面上的意见表提交。' },
+  '400 /opinions/receipt': { title: '查询没有成功', text: '查询的链接有误，请在查询页重新输入回执码。' },
 }
 
 /** A refusal on a residents' endpoint: JSON for the site's script, a page in the site's style otherwise. */
@@ -227,8 +233,9 @@ function residentError(request: Request, apiPath: string, status: number): Respo
   const headers = { ...corsHeaders(request as never), 'cache-control': 'no-store' }
   if ((request.headers.get('accept') ?? '').includes('application/json'))
     return Response.json({ ok: false, errors: { form: text }, error: text }, { status, headers })
-  const back =
-    apiPath === '/messages/submit'
+  const back = apiPath.startsWith('/opinions/')
+    ? `<a class="button" href="${siteUrl()}/consultations/">查看意见征集</a>`
+    : apiPath === '/messages/submit'
       ? `<a class="button" href="${siteUrl()}/contact/">重新写信</a>`
       : `<a class="button" href="${siteUrl()}/track/">查询办理进度</a>`
   return new Response(htmlPage(title, `<h1>${title}</h1><p class="field-error">${text}</p><p>${back}</p>`), {

@@ -346,6 +346,90 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     `seed: messages: ${created.messages ?? 0} created, ${unchanged.messages ?? 0} already there (${data.messages?.length ?? 0} in content/)`,
   )
 
+  // Sample consultations (意见征集), matched by slug, dated relative to today so the open one is open.
+  const DAY = 86_400_000
+  const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
+  for (const c of data.consultations ?? []) {
+    const { totalDocs } = await payload.count({
+      collection: 'consultations',
+      where: { slug: { equals: c.slug } },
+      overrideAccess: true,
+    })
+    if (totalDocs > 0) {
+      bump(unchanged, 'consultations')
+      continue
+    }
+    await payload.create({
+      collection: 'consultations',
+      data: {
+        slug: c.slug,
+        title: c.title,
+        kind: c.kind,
+        askedBy: c.askedBy,
+        summary: c.summary,
+        draftText: c.draftText,
+        opensAt: inDays(c.opensInDays),
+        closesAt: inDays(c.closesInDays),
+        stations: await Promise.all(c.stations.map(station)),
+        offlineNote: c.offlineNote,
+        feedbackReport: c.feedbackReport,
+        feedbackPublished: Boolean(c.feedbackReport),
+        isSample: true,
+        _status: 'published',
+      },
+      overrideAccess: true,
+      context: seedContext(),
+    })
+    bump(created, 'consultations')
+  }
+  for (const o of data.opinions ?? []) {
+    const { totalDocs } = await payload.count({
+      collection: 'opinions',
+      where: { code: { equals: o.code } },
+      overrideAccess: true,
+    })
+    if (totalDocs > 0) {
+      bump(unchanged, 'opinions')
+      continue
+    }
+    const { docs } = await payload.find({
+      collection: 'consultations',
+      where: { slug: { equals: o.consultation } },
+      overrideAccess: true,
+      depth: 0,
+      limit: 1,
+    })
+    const consultation = docs[0]
+    if (!consultation) throw new Error(`seed: unknown consultation "${o.consultation}" in content/`)
+    const part = consultation.parts?.find((p) => p.ref === o.article)
+    if (o.article !== 'general' && !part)
+      throw new Error(`seed: opinion "${o.code}" refers to "${o.article}", not in "${o.consultation}"`)
+    await payload.create({
+      collection: 'opinions',
+      data: {
+        code: o.code,
+        consultation: consultation.id,
+        articleRef: o.article,
+        articleLabel: part?.label ?? '总体意见',
+        body: o.body,
+        name: o.name,
+        phone: o.phone,
+        street: o.street,
+        receivedAt: inDays(o.receivedInDays),
+        outcome: o.outcome,
+        reason: o.reason,
+        publicSummary: o.publicSummary,
+        isSample: true,
+      },
+      overrideAccess: true,
+      context: seedContext(),
+    })
+    bump(created, 'opinions')
+  }
+  log(
+    `seed: consultations: ${created.consultations ?? 0} created, ${unchanged.consultations ?? 0} already there; opinions: ${created.opinions ?? 0} created, ${unchanged.opinions ?? 0} already there`,
+  )
+
   const nothingToDo = Object.keys(created).length === 0
   log(
     nothingToDo

@@ -31,6 +31,9 @@ const VIDEO_FORMATS = {
 
 export const IMAGE_TYPES: string[] = Object.values(IMAGE_FORMATS).map((f) => f.mime)
 export const VIDEO_TYPES: string[] = Object.values(VIDEO_FORMATS).map((f) => f.mime)
+/** The draft of a 意见征集 as the body that asks publishes it (issue 17); nothing else is a document here. */
+export const DOCUMENT_TYPES: string[] = ['application/pdf']
+export const MAX_DOCUMENT_BYTES = 30 * MB
 
 type ImageFormat = keyof typeof IMAGE_FORMATS
 
@@ -62,7 +65,7 @@ export interface CheckedFile {
 const mb = (bytes: number) => (bytes / MB).toFixed(1)
 const typeError = (name: string) =>
   new MediaFileError(
-    `不支持的文件类型：“${name}”的内容不是 JPG、PNG、WebP、AVIF、GIF 图片或 MP4、WebM 视频（按文件内容判断，与文件名无关），请检查后重新上传。`,
+    `不支持的文件类型：“${name}”的内容不是 JPG、PNG、WebP、AVIF、GIF 图片、MP4、WebM 视频或 PDF 文件（按文件内容判断，与文件名无关），请检查后重新上传。`,
     400,
   )
 
@@ -81,6 +84,16 @@ export async function checkMediaFile(file: UploadedFile): Promise<CheckedFile> {
   // file-type reads the container signature (EBML DocType "webm", ISO BMFF brands): cheap, header only.
   const detected = await fileTypeFromBuffer(data)
   const video = detected && VIDEO_FORMATS[detected.mime as keyof typeof VIDEO_FORMATS]
+  // A PDF by its signature (%PDF- at the start, as file-type reads it), kept as uploaded.
+  if (detected?.mime === 'application/pdf' && data.subarray(0, 5).toString('latin1') === '%PDF-') {
+    if (size > MAX_DOCUMENT_BYTES)
+      throw new MediaFileError(`PDF 文件不能超过 ${MAX_DOCUMENT_BYTES / MB} MB（当前 ${mb(size)} MB）。`, 413)
+    // Payload checks the end too (an xref table and %%EOF): a cut-off file is refused here, in Chinese.
+    const end = data.subarray(Math.max(0, size - 1024)).toString('latin1')
+    if (!end.includes('%%EOF') || !end.includes('xref'))
+      throw new MediaFileError(`PDF 文件“${label}”不完整或已损坏，请重新导出后再上传。`, 400)
+    return { mime: 'application/pdf', name: safeName(file.name, 'pdf', 'document'), data }
+  }
   if (video) {
     if (size > MAX_VIDEO_BYTES)
       throw new MediaFileError(`视频不能超过 ${MAX_VIDEO_BYTES / MB} MB（当前 ${mb(size)} MB）。`, 413)

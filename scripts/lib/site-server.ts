@@ -16,7 +16,7 @@ export interface SiteServer {
  * The extensions the media library stores (cms/uploads/media-file.ts), which sirv types by extension
  * (image/jpeg … video/webm): nothing else is served from /media/.
  */
-export const MEDIA_EXTENSIONS = new Set(['.jpg', '.png', '.webp', '.avif', '.gif', '.mp4', '.webm'])
+export const MEDIA_EXTENSIONS = new Set(['.jpg', '.png', '.webp', '.avif', '.gif', '.mp4', '.webm', '.pdf'])
 
 /**
  * The headers of every response. Pages load scripts from the site only: there is no inline script or

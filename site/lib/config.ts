@@ -11,3 +11,9 @@ export const messageEndpoints = () => ({
   track: `${cmsUrl()}/api/messages/track`,
   rate: `${cmsUrl()}/api/messages/rate`,
 })
+
+/** 意见征集's CMS endpoints (issue 17). */
+export const opinionEndpoints = () => ({
+  submit: `${cmsUrl()}/api/opinions/submit`,
+  receipt: `${cmsUrl()}/api/opinions/receipt`,
+})

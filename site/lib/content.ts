@@ -5,7 +5,7 @@ import type { z } from 'astro/zod'
 
 /** The data of each content collection, as its schema (site/lib/schemas.ts) says. */
 type EntryData = { [C in keyof typeof COLLECTION_SCHEMAS]: z.infer<(typeof COLLECTION_SCHEMAS)[C]> }
-type ListCollection = 'news' | 'lectures' | 'cases' | 'deputies' | 'stations'
+type ListCollection = 'news' | 'lectures' | 'cases' | 'deputies' | 'stations' | 'consultations'
 
 /** Typed access to the content collections: the loader stored entries its schemas validated. */
 async function all<C extends ListCollection>(name: C): Promise<EntryData[C][]> {
@@ -36,3 +36,12 @@ export const getStations = async () =>
   )
 
 const typeOrder = (type: string) => ['center', 'station', 'home'].indexOf(type)
+
+/** 意见征集: open ones first (closing soonest first), then upcoming, then closed ones (latest first). */
+export const getConsultations = async () =>
+  (await all('consultations')).sort(
+    (a, b) =>
+      consultationOrder(a.status) - consultationOrder(b.status) ||
+      (a.status === 'open' ? a.closesAt.localeCompare(b.closesAt) : b.closesAt.localeCompare(a.closesAt)),
+  )
+const consultationOrder = (status: string) => ['open', 'upcoming', 'answered', 'closed'].indexOf(status)

@@ -7,8 +7,8 @@ import { isoDay } from './format.ts'
 import { deputyTitle } from '../../vocabulary/deputy-name.ts'
 
 /** The 类型 filter values, as shown to visitors. */
-export type SearchType = '新闻' | '微讲堂' | '案例' | '代表' | '实践站'
-export const SEARCH_TYPES: SearchType[] = ['新闻', '案例', '代表', '实践站', '微讲堂']
+export type SearchType = '新闻' | '微讲堂' | '案例' | '代表' | '实践站' | '意见征集'
+export const SEARCH_TYPES: SearchType[] = ['新闻', '案例', '代表', '实践站', '微讲堂', '意见征集']
 
 export interface SearchRecord {
   url: string
@@ -84,6 +84,19 @@ export function searchRecords(data: CmsSnapshot): SearchRecord[] {
       text: join(l.title, `${l.speaker} ${l.topic}`, l.summary, l.transcriptText),
       date: isoDay(l.publishedAt),
       image: l.cover?.src,
+    })),
+    ...(data.consultations ?? []).map((c) => ({
+      url: `/consultations/${c.slug}/`,
+      title: c.title,
+      type: '意见征集' as const,
+      text: join(
+        c.title,
+        `${c.kindLabel} ${c.askedBy} ${c.statusLabel}`,
+        c.summary,
+        ...c.parts.map((p) => [p.label, p.heading, p.text].filter(Boolean).join(' ')),
+        c.feedbackReport,
+      ),
+      date: isoDay(c.opensAt),
     })),
   ]
 }

@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 
 import type { Case, Deputy, Lecture, MediaStore, News, Station } from '../../cms/index.ts'
 import type { CmsSnapshot, Results, SiteInfo } from '../lib/schemas.ts'
+import { consultationFiles, readConsultations } from './read-consultations.ts'
 
 /** One document's latest draft instead of the published site (a preview build). */
 export interface DraftTarget {
@@ -113,7 +114,9 @@ async function snapshotOf(
 
   const stations = (await all<Station>('stations')).map(map.stationItem)
 
-  return { site, news, lectures, cases, deputies, stations, results: await results() }
+  const consultations = preview ? [] : await readConsultations(payload)
+  for (const file of consultationFiles(consultations)) media.add(file)
+  return { site, news, lectures, cases, deputies, stations, results: await results(), consultations }
 }
 
 const noResults: Results = {

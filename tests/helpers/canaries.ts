@@ -12,7 +12,15 @@ export const CANARIES = {
   messageNotes: 'CANARY内部备注T2L',
   messageSummary: 'CANARY未公开摘要S5R',
   messageCode: 'CANRY-CQDE7',
+  opinionName: 'CANARY意见人M4J',
+  opinionBody: 'CANARY意见原文P3W：建议第三条写明充电桩的维护责任',
+  opinionReason: 'CANARY未公开理由U8E',
+  opinionSummary: 'CANARY未公开意见摘要G6H',
+  opinionCode: 'CANRY-PQNE7',
 }
+
+/** Shown on the answered sample consultation's page: an opinion's public summary once its feedback is out. */
+export const PUBLIC_OPINION_SUMMARY = '测试：建议停车项目优先利用边角空地'
 
 /** Shown on /results/: the public summary of a closed message editors made publishable. */
 export const PUBLIC_MESSAGE_SUMMARY = '测试：居民反映小区路灯不亮，已修复'

@@ -11,7 +11,7 @@ import type { RequiredDataFromCollectionSlug } from 'payload'
 import { openPayload } from '../../cms/local.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
-import { CANARIES, PUBLIC_MESSAGE_SUMMARY } from './canaries.ts'
+import { CANARIES, PUBLIC_MESSAGE_SUMMARY, PUBLIC_OPINION_SUMMARY } from './canaries.ts'
 
 const payload = await openPayload()
 await seed(payload)
@@ -97,9 +97,62 @@ await payload.create({
     publicSummary: PUBLIC_MESSAGE_SUMMARY,
   },
 })
-const phones = (
-  await payload.find({ collection: 'messages', limit: 0, pagination: false, depth: 0 })
-).docs.map((m) => m.phone)
+// Opinions (意见征集): on the open consultation, one with every private field a canary and an outcome
+// whose feedback is not published; on the answered one, a decided opinion with a canary name and phone.
+const consultation = async (slug: string) =>
+  (await payload.find({ collection: 'consultations', where: { slug: { equals: slug } }, limit: 1 })).docs[0]
+const openOne = await consultation('ebike-charging-regulation-draft')
+const answered = await consultation('livelihood-projects-2027')
+// The open one carries its draft as a PDF: it is copied into the build and linked for download.
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\nxref\n0 1\n0000000000 65535 f \ntrailer<</Root 1 0 R>>\nstartxref\n9\n%%EOF\n',
+  'latin1',
+)
+const draftPdf = await payload.create({
+  collection: 'media',
+  data: { alt: '条例草案文本' },
+  file: { data: pdf, mimetype: 'application/pdf', name: 'ebike-draft.pdf', size: pdf.length },
+})
+await payload.update({ collection: 'consultations', id: openOne.id, data: { attachment: draftPdf.id } })
+await payload.create({
+  collection: 'opinions',
+  data: {
+    code: CANARIES.opinionCode,
+    consultation: openOne.id,
+    articleRef: 'art-3',
+    articleLabel: '第三条',
+    body: CANARIES.opinionBody,
+    name: CANARIES.opinionName,
+    phone: '13512340011',
+    street: 'kuishan',
+    outcome: 'adopted',
+    reason: CANARIES.opinionReason,
+    publicSummary: CANARIES.opinionSummary,
+  },
+})
+await payload.create({
+  collection: 'opinions',
+  data: {
+    consultation: answered.id,
+    articleRef: 'art-3',
+    articleLabel: '第三条',
+    body: `${CANARIES.opinionName}：停车项目请优先利用边角空地，电话 13512340012`,
+    name: CANARIES.opinionName,
+    phone: '13512340012',
+    street: 'hubin',
+    outcome: 'partly',
+    reason: '已在停车治理项目中增加边角空地的利用。',
+    publicSummary: PUBLIC_OPINION_SUMMARY,
+  },
+})
+const phones = [
+  ...(await payload.find({ collection: 'messages', limit: 0, pagination: false, depth: 0 })).docs.map(
+    (m) => m.phone,
+  ),
+  ...(await payload.find({ collection: 'opinions', limit: 0, pagination: false, depth: 0 })).docs
+    .map((o) => o.phone)
+    .filter((p): p is string => Boolean(p)),
+]
 fs.writeFileSync(path.join(process.env.DATA_DIR!, 'message-phones.json'), JSON.stringify(phones))
 
 const published: Record<string, string[]> = {}

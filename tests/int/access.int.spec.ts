@@ -49,6 +49,15 @@ const draftable = {
     result: '结果',
     publishedAt: '2026-01-01',
   }),
+  consultations: (title: string) => ({
+    title,
+    kind: 'policy',
+    askedBy: '测试单位',
+    summary: '征集说明',
+    opensAt: '2026-01-01T00:00:00.000Z',
+    closesAt: '2026-02-01T00:00:00.000Z',
+    draftText: '第一条 测试条文。',
+  }),
 } as const
 type Draftable = keyof typeof draftable
 
@@ -399,5 +408,55 @@ describe('messages (staff only; residents write through /api/messages/submit)', 
       FORBIDDEN,
     )
     await payload.delete({ collection: 'messages', id, ...as('admin') })
+  })
+})
+
+describe('opinions (staff only; residents write through /api/opinions/submit)', () => {
+  let id: number | string
+  const opinion = () => ({
+    consultation: ids.consultations.published as number,
+    articleRef: 'art-1',
+    articleLabel: '第一条',
+    body: '建议第一条写得更具体一些。',
+    name: '测试居民',
+    phone: '13912345678',
+    outcome: 'pending' as const,
+  })
+
+  beforeAll(async () => {
+    id = (await payload.create({ collection: 'opinions', data: opinion() })).id
+  })
+
+  it('anonymous visitors can neither list, count, read, create, change nor delete them', async () => {
+    const anon = as('anonymous')
+    await expect(payload.find({ collection: 'opinions', ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.count({ collection: 'opinions', ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.findByID({ collection: 'opinions', id, ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.create({ collection: 'opinions', data: opinion(), ...anon })).rejects.toMatchObject(
+      FORBIDDEN,
+    )
+    await expect(
+      payload.update({ collection: 'opinions', id, data: { outcome: 'adopted' }, ...anon }),
+    ).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.delete({ collection: 'opinions', id, ...anon })).rejects.toMatchObject(FORBIDDEN)
+  })
+
+  it.each(['editor', 'admin'] as const)('%s reads the personal data and decides them', async (actor) => {
+    const doc = await payload.findByID({ collection: 'opinions', id, ...as(actor) })
+    expect(doc.phone).toBe('13912345678')
+    const updated = await payload.update({
+      collection: 'opinions',
+      id,
+      data: { outcome: 'partly', reason: '部分采纳的理由' },
+      ...as(actor),
+    })
+    expect(updated.outcome).toBe('partly')
+  })
+
+  it('only admins delete them', async () => {
+    await expect(payload.delete({ collection: 'opinions', id, ...as('editor') })).rejects.toMatchObject(
+      FORBIDDEN,
+    )
+    await payload.delete({ collection: 'opinions', id, ...as('admin') })
   })
 })

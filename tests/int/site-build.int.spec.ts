@@ -107,7 +107,7 @@ describe('nothing unpublished or private reaches dist/', () => {
       // Only the message form and the tracking form address the CMS (PUBLIC_CMS_URL), in their action,
       // and the live preview page names it as the one origin it takes content from.
       const outsideForms = page
-        .replace(/ (action|data-rate)="http:\/\/127\.0\.0\.1:3000\/api\/messages\/\w+"/g, '')
+        .replace(/ (action|data-rate)="http:\/\/127\.0\.0\.1:3000\/api\/(messages|opinions)\/\w+"/g, '')
         .replace(rel === 'preview/index.html' ? ' data-cms="http://127.0.0.1:3000"' : /^$/, '')
       expect(outsideForms, rel).not.toContain(':3000')
     }
@@ -179,6 +179,7 @@ describe('pages are sound', () => {
       'contact/index.html',
       'track/index.html',
       'preview/index.html',
+      'consultations/receipt/index.html',
     ]
     for (const rel of pages) {
       const scripts = (html(rel).match(/<script\b[^>]*>/g) ?? []).filter(

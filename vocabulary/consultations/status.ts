@@ -1,0 +1,45 @@
+/**
+ * Where a consultation stands at a moment, from its dates and whether its feedback is published: the
+ * site's pages (at build time), the opinion endpoint (at each submission) and the opening/closing job
+ * use this one rule. Pure; the clock is always passed in.
+ */
+import type { ConsultationStatus } from '../options.ts'
+
+export interface ConsultationDates {
+  opensAt: string
+  closesAt: string
+  feedbackPublished?: boolean | null
+}
+
+const time = (iso: string) => new Date(iso).getTime()
+
+export function consultationStatus(c: ConsultationDates, now: Date | number): ConsultationStatus {
+  const t = typeof now === 'number' ? now : now.getTime()
+  if (t < time(c.opensAt)) return 'upcoming'
+  if (t < time(c.closesAt)) return 'open'
+  return c.feedbackPublished ? 'answered' : 'closed'
+}
+
+/** Whole days left until closing, counting a started day as one (0 once closed). */
+export function daysLeft(closesAt: string, now: Date | number): number {
+  const t = typeof now === 'number' ? now : now.getTime()
+  return Math.max(0, Math.ceil((time(closesAt) - t) / 86_400_000))
+}
+
+/** 2026年12月31日 18:00 in Beijing time (closing times are read to the minute). */
+export function chineseDateTime(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  )
+  return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`
+}
