@@ -90,6 +90,13 @@ describe('意见征集 pages', () => {
       .join('')
     expect(sitemap).toContain('/consultations/ebike-charging-regulation-draft/')
     expect(sitemap).toContain('/consultations/feedback/')
+    // In the search index (Pagefind's fragments, unpacked), with its own type filter.
+    const fragments = listFiles(dist)
+      .filter((f) => f.endsWith('.pf_fragment'))
+      .map((f) => readForScan(path.join(dist, f)))
+    const entry = fragments.find((text) => text.includes('/consultations/ebike-charging-regulation-draft/'))
+    expect(entry).toContain('电动自行车')
+    expect(entry).toContain('意见征集')
   })
 
   it('no name, phone, original text, unpublished outcome or receipt code of any opinion is in dist/', () => {
