@@ -28,7 +28,9 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
-      filter: (page) => !page.includes('/search/') && !page.includes('/preview/'),
+      // Posters are for printing (and say what the profile page says): not for search engines.
+      filter: (page) =>
+        !page.includes('/search/') && !page.includes('/preview/') && !page.includes('/poster/'),
       customPages: build.linkedPages,
     }),
     build,

@@ -228,6 +228,23 @@ export const submitEndpoint: PayloadHandler = async (req) => {
     else station = docs[0] as Station
   }
   const stationId = station?.id ?? (typeof deputy?.station === 'number' ? deputy.station : undefined)
+  // A poster source must name a published deputy or station: a made-up one is refused, not stored.
+  if (message.source) {
+    const posterOf = await payload.count({
+      collection: message.source.kind === 'deputy' ? 'deputies' : 'stations',
+      where: { slug: { equals: message.source.slug } },
+      overrideAccess: false,
+      user: null,
+    })
+    if (posterOf.totalDocs === 0)
+      return failed(
+        req,
+        400,
+        checked.values,
+        { form: '提交的来源不正确，请从网站上的表单或海报上的二维码重新打开后提交。' },
+        hadPhotos,
+      )
+  }
 
   // Places in the shared windows are taken before anything is stored and given back if it is not.
   const places: (() => Promise<void>)[] = []
@@ -324,6 +341,8 @@ export const submitEndpoint: PayloadHandler = async (req) => {
         status: 'received',
         grade: 'normal',
         needsVerification,
+        channel: message.source ? 'poster' : 'web',
+        source: message.source?.value,
       },
       overrideAccess: true,
     })

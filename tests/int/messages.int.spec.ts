@@ -157,6 +157,37 @@ describe('a valid message', () => {
   })
 })
 
+describe('channels and poster sources (码上见代表)', () => {
+  const stored = async (code: string) =>
+    (await payload.find({ collection: 'messages', where: { code: { equals: code } }, overrideAccess: true }))
+      .docs[0]
+
+  it('a message from the form records 网站; one opened from a poster records 扫码 and that poster', async () => {
+    const web = await submit(valid())
+    expect(web.status).toBe(201)
+    const webDoc = await stored(((await web.json()) as { code: string }).code)
+    expect(webDoc.channel).toBe('web')
+    expect(webDoc.source ?? null).toBeNull()
+
+    const scanned = await submit({ ...valid(), from: 'poster-station-kuishan-station' })
+    expect(scanned.status).toBe(201)
+    const doc = await stored(((await scanned.json()) as { code: string }).code)
+    expect(doc.channel).toBe('poster')
+    expect(doc.source).toBe('poster-station-kuishan-station')
+  })
+
+  it('refuses a forged or unknown poster source with a Chinese 400 and stores nothing', async () => {
+    for (const from of ['poster-deputy-nobody-here', 'evil', 'poster-deputy-<x>', 'poster-user-admin']) {
+      const before = await messageCount()
+      const res = await submit({ ...valid(), from })
+      expect(res.status, from).toBe(400)
+      const json = (await res.json()) as { errors: { form: string } }
+      expect(json.errors.form).toContain('来源不正确')
+      expect(await messageCount()).toBe(before)
+    }
+  })
+})
+
 describe('hostile and malformed input: a clear 4xx in Chinese, nothing stored', () => {
   const big = 'a'.repeat(100_000)
   const injections = [
