@@ -47,7 +47,7 @@ import {
 import type { Deputy, Message, Station } from '../payload-types.ts'
 import { bodyRuleFor } from '../security/body-limit.ts'
 import { PhotoError, reencodePhoto } from './photos.ts'
-import { configuredMessageLimits, type MessageLimitName } from './limits.ts'
+import { configuredMessageLimits, duplicateDays, type MessageLimitName } from './limits.ts'
 import { addressKey, SharedWindow, waitText } from './rate-limit.ts'
 
 /** The same limit the REST gate applies before this handler runs (one definition: cms/security/body-limit.ts). */
@@ -61,7 +61,6 @@ export function messageLimits(): Record<MessageLimitName, SharedWindow> {
   ) as Record<MessageLimitName, SharedWindow>
   return limits
 }
-const duplicateDays = () => Number(process.env.MESSAGE_DUPLICATE_DAYS ?? 30) || 30
 
 /**
  * The client address: the last X-Forwarded-For entry (`next start` sets it to the socket address when

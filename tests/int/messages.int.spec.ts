@@ -176,6 +176,76 @@ describe('channels and poster sources (码上见代表)', () => {
     expect(doc.source).toBe('poster-station-kuishan-station')
   })
 
+  it('代录: an editor enters a phoned-in message through the same checks; it gets a code and shows on /track/', async () => {
+    const entry = {
+      category: 'elevator',
+      street: 'kuishan',
+      body: nextBody(),
+      name: '张大爷',
+      phone: '0516-8386 1065',
+      grade: 'normal',
+      status: 'closed',
+    } as const
+    const asEditor = { user: editor, overrideAccess: false } as const
+    // 网站 (or no channel) is not an editor's to pick; a bad phone number is refused as on the form.
+    await expect(
+      payload.create({ collection: 'messages', data: { ...entry, channel: 'web' }, ...asEditor }),
+    ).rejects.toSatisfy(says(/现场代录.*电话代录/))
+    await expect(
+      payload.create({
+        collection: 'messages',
+        data: { ...entry, channel: 'phone', phone: '1391234' },
+        ...asEditor,
+      }),
+    ).rejects.toSatisfy(says(/11 位手机号/))
+    await expect(
+      payload.create({
+        collection: 'messages',
+        data: { ...entry, channel: 'walk-in', body: '<script>x</script>小区门口的路灯坏了很久' },
+        ...asEditor,
+      }),
+    ).rejects.toSatisfy(says(/网页代码/))
+
+    const doc = await payload.create({
+      collection: 'messages',
+      data: { ...entry, channel: 'phone' },
+      ...asEditor,
+    })
+    expect(doc.code).toMatch(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/)
+    expect(doc.channel).toBe('phone')
+    expect(doc.phone).toBe('051683861065')
+    expect(doc.status).toBe('received')
+    expect(doc.consentAt).toBeTruthy()
+    // The same text again is a duplicate, as on the form.
+    await expect(
+      payload.create({ collection: 'messages', data: { ...entry, channel: 'walk-in' }, ...asEditor }),
+    ).rejects.toSatisfy(says(/已经登记过/))
+    // Channels are fixed once stored.
+    const updated = await payload.update({
+      collection: 'messages',
+      id: doc.id,
+      data: { channel: 'web' },
+      ...asEditor,
+    })
+    expect(updated.channel).toBe('phone')
+
+    const res = await call(`/api/messages/track?code=${doc.code}`)
+    expect(res.status).toBe(200)
+    const { view } = (await res.json()) as { view: TrackingView }
+    expect(view.code).toBe(doc.code)
+    expect(JSON.stringify(view)).not.toContain('张大爷')
+  })
+
+  it('/results/ counts the messages by channel', async () => {
+    const { publicMessageResults } = await import('../../cms/index.ts')
+    const results = await publicMessageResults(payload)
+    const by = Object.fromEntries(results.byChannel.map((c) => [c.key, c.count]))
+    expect(Object.keys(by)).toEqual(['web', 'poster', 'walk-in', 'phone'])
+    expect(by.poster).toBeGreaterThanOrEqual(1)
+    expect(by.phone).toBeGreaterThanOrEqual(1)
+    expect(by.web).toBeGreaterThanOrEqual(1)
+  })
+
   it('refuses a forged or unknown poster source with a Chinese 400 and stores nothing', async () => {
     for (const from of ['poster-deputy-nobody-here', 'evil', 'poster-deputy-<x>', 'poster-user-admin']) {
       const before = await messageCount()

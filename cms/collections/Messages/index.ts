@@ -18,6 +18,7 @@ import {
   rebuildAfterMessageDelete,
   rebuildWhenResultsChange,
 } from './hooks.ts'
+import { checkStaffEntry } from './staff-entry.ts'
 
 const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } as const
 
@@ -64,7 +65,7 @@ export const Messages: CollectionConfig = {
   ],
   defaultSort: '-receivedAt',
   hooks: {
-    beforeValidate: [checkPublicTexts],
+    beforeValidate: [checkStaffEntry, checkPublicTexts],
     beforeChange: [keepVerification, keepTimeline],
     afterChange: [rebuildWhenResultsChange],
     afterDelete: [rebuildAfterMessageDelete, deletePhotos],
@@ -341,7 +342,8 @@ export const Messages: CollectionConfig = {
       access: { update: () => false },
       admin: {
         position: 'sidebar',
-        description: '代录时选“现场代录”或“电话代录”；网站和扫码来信由系统记录，保存后不能修改。',
+        description:
+          '群众到站或来电反映时由工作人员代录：选“现场代录”或“电话代录”，并向群众读明隐私说明、告知跟踪码。网站和扫码来信由系统记录。保存后不能修改。',
       },
     },
     {
