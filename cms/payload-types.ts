@@ -592,9 +592,9 @@ export interface Message {
    */
   status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited';
   /**
-   * 代录时选“现场代录”或“电话代录”；网站和扫码来信由系统记录，保存后不能修改。
+   * 群众到站或来电反映时由工作人员代录：选“现场代录”或“电话代录”，并向群众读明隐私说明、告知跟踪码。网站和扫码来信由系统记录。保存后不能修改。
    */
-  channel: 'web' | 'poster' | 'walk-in' | 'phone';
+  channel?: ('web' | 'poster' | 'walk-in' | 'phone') | null;
   /**
    * 扫码来信来自哪张海报。
    */

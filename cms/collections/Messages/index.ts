@@ -335,7 +335,6 @@ export const Messages: CollectionConfig = {
       name: 'channel',
       type: 'select',
       label: '来信渠道',
-      required: true,
       defaultValue: 'web',
       index: true,
       options: selectOptions(MESSAGE_CHANNELS),

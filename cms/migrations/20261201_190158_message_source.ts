@@ -1,7 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
-  await db.run(sql`ALTER TABLE \`messages\` ADD \`channel\` text DEFAULT 'web' NOT NULL;`)
+  await db.run(sql`ALTER TABLE \`messages\` ADD \`channel\` text DEFAULT 'web';`)
   await db.run(sql`ALTER TABLE \`messages\` ADD \`source\` text;`)
   await db.run(sql`CREATE INDEX \`messages_channel_idx\` ON \`messages\` (\`channel\`);`)
   await db.run(sql`CREATE INDEX \`messages_source_idx\` ON \`messages\` (\`source\`);`)
