@@ -73,9 +73,10 @@ describe('码上见代表 posters', () => {
       await expect(page.locator(chrome).first().isVisible(), chrome).resolves.toBe(false)
     }
     await expect(sheet.isVisible()).resolves.toBe(true)
-    await page.emulateMedia({ media: 'screen' })
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
     expect(pdfPageCount(pdf)).toBe(1)
+    // Back to what the page would use by itself (screen on screen, print for the PDF).
+    await page.emulateMedia({ media: null })
   })
 
   it('a station poster page prints the poster, then a card with its own QR code for each of its deputies', async () => {

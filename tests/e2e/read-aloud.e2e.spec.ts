@@ -50,6 +50,17 @@ function fakeSpeech(voices: { name: string; lang: string }[]) {
     },
   })
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
+  // The real utterance accepts only a real voice; the stand-in keeps whatever it is given.
+  class Utterance {
+    text: string
+    lang = ''
+    voice: unknown = null
+    rate = 1
+    constructor(text: string) {
+      this.text = text
+    }
+  }
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true })
   Object.assign(window, {
     __speech: {
       log,
