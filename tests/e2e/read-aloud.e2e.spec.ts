@@ -51,7 +51,7 @@ function fakeSpeech(voices: { name: string; lang: string }[]) {
   })
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true })
   // The real utterance accepts only a real voice; the stand-in keeps whatever it is given.
-  class Utterance {
+  class FakeUtterance {
     text: string
     lang = ''
     voice: unknown = null
@@ -60,7 +60,7 @@ function fakeSpeech(voices: { name: string; lang: string }[]) {
       this.text = text
     }
   }
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true })
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true })
   Object.assign(window, {
     __speech: {
       log,
