@@ -255,7 +255,13 @@ describe('民呼我应 in the browser', () => {
     await page.route(`${cmsServer.url}/**`, (route) => route.abort('connectionrefused'))
     await page.goto(`${site.url}/contact/`)
     const body = '示例测试：公交站的候车亭玻璃碎了，下雨天没地方躲雨。'
+    // A complete form: an incomplete one is answered by the page's own check without sending.
+    await page.getByLabel('问题类别').selectOption({ label: '环境整治' })
+    await page.getByLabel('所在街道').selectOption({ label: '奎山街道' })
     await page.getByLabel('您要反映的问题或心愿').fill(body)
+    await page.getByLabel('姓名或称呼').fill('测试居民')
+    await page.getByLabel('联系电话').fill('13912340666')
+    await page.getByLabel(/我已阅读并同意/).check()
     await page.getByRole('button', { name: '提交' }).click()
     await page.locator('.error-summary').waitFor()
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('暂时连不上办理系统')
