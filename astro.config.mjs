@@ -20,6 +20,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   compressHTML: true,
+  // Never inline a script into the page (Astro inlines small ones below this limit): the site's CSP
+  // allows scripts from the site's own files only (script-src 'self').
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   // Pages an incremental build linked instead of rendering are listed by the sitemap too.
   // The sitemap is written first, so the build's last step (precompressed copies) includes it.
@@ -28,7 +31,9 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
-      filter: (page) => !page.includes('/search/') && !page.includes('/preview/'),
+      // Posters are for printing (and say what the profile page says): not for search engines.
+      filter: (page) =>
+        !page.includes('/search/') && !page.includes('/preview/') && !page.includes('/poster/'),
       customPages: build.linkedPages,
     }),
     build,

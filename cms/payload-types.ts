@@ -598,6 +598,14 @@ export interface Message {
    * 按 已受理 → 已分派 → 办理中 → 已办结 → 已回访 逐步推进；越过的步骤在办理进程中记为“未单独记录”。
    */
   status: 'received' | 'assigned' | 'processing' | 'closed' | 'revisited';
+  /**
+   * 群众到站或来电反映时由工作人员代录：选“现场代录”或“电话代录”，并向群众读明隐私说明、告知跟踪码。网站和扫码来信由系统记录。保存后不能修改。
+   */
+  channel?: ('web' | 'poster' | 'walk-in' | 'phone') | null;
+  /**
+   * 扫码来信来自哪张海报。
+   */
+  source?: string | null;
   closedAt?: string | null;
   /**
    * 群众凭跟踪码在办结后评价。
@@ -1244,6 +1252,8 @@ export interface MessagesSelect<T extends boolean = true> {
   caseStory?: T;
   needsVerification?: T;
   status?: T;
+  channel?: T;
+  source?: T;
   closedAt?: T;
   rating?: T;
   ratedAt?: T;

@@ -72,6 +72,7 @@ export const messages: SeedMessage[] = [
     name: '示例居民丙',
     phone: '0516-00000003',
     receivedAt: '2026-10-08T20:30:00.000Z',
+    channel: 'phone',
     grade: 'normal',
     status: 'closed',
     steps: [
@@ -100,6 +101,7 @@ export const messages: SeedMessage[] = [
     name: '示例居民丁',
     phone: '0516-00000004',
     receivedAt: '2026-10-20T08:00:00.000Z',
+    channel: 'walk-in',
     grade: 'normal',
     status: 'closed',
     steps: [

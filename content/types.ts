@@ -7,6 +7,7 @@ import type {
   CaseCategory,
   DeputyLevel,
   ExpertiseField,
+  MessageChannel,
   MessageGrade,
   MessageRating,
   MessageStatus,
@@ -174,6 +175,8 @@ export interface SeedMessage {
   phone: string
   /** ISO date-time the message came in. */
   receivedAt: string
+  /** How it came in; default 网站. */
+  channel?: MessageChannel
   grade: MessageGrade
   status: MessageStatus
   /** Status changes after 已受理, in order. */

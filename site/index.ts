@@ -5,3 +5,13 @@
 export { manifestPathOf } from './build/plan.ts'
 export { cmsUrl } from './lib/config.ts'
 export type { SearchRecord } from './lib/search-records.ts'
+export {
+  BACK_PATTERN,
+  CARE_COOKIE,
+  PREFS_FILES,
+  PREFS_MAX_AGE,
+  SIZE_COOKIE,
+  prefsCookies,
+  prefsFile,
+  safeBack,
+} from './lib/prefs.ts'

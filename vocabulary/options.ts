@@ -149,3 +149,24 @@ export const OPINION_OUTCOMES: Option<OpinionOutcome>[] = [
   { value: 'rejected', label: '未采纳' },
   { value: 'referred', label: '已转交' },
 ]
+
+/**
+ * How a message came in (渠道): the site's form, the form opened from a 码上见代表 poster's QR code, or
+ * entered by staff for a resident who came in person or phoned (代录).
+ */
+export type MessageChannel = 'web' | 'poster' | 'walk-in' | 'phone'
+export const MESSAGE_CHANNELS: Option<MessageChannel>[] = [
+  { value: 'web', label: '网站' },
+  { value: 'poster', label: '扫码' },
+  { value: 'walk-in', label: '现场代录' },
+  { value: 'phone', label: '电话代录' },
+]
+/** The channels staff enter in the admin on a resident's behalf. */
+export const STAFF_CHANNELS: MessageChannel[] = ['walk-in', 'phone']
+
+/**
+ * The source a poster's QR code carries into the form (`from=`): `poster-deputy-<slug>` or
+ * `poster-station-<slug>`. Anything else is refused by the submit check.
+ */
+export const POSTER_SOURCE = /^poster-(deputy|station)-([a-z0-9]+(?:-[a-z0-9]+)*)$/
+export const posterSource = (kind: 'deputy' | 'station', slug: string) => `poster-${kind}-${slug}`

@@ -47,7 +47,7 @@ import {
 import type { Deputy, Message, Station } from '../payload-types.ts'
 import { bodyRuleFor } from '../security/body-limit.ts'
 import { PhotoError, reencodePhoto } from './photos.ts'
-import { configuredMessageLimits, type MessageLimitName } from './limits.ts'
+import { configuredMessageLimits, duplicateDays, type MessageLimitName } from './limits.ts'
 import { addressKey, SharedWindow, waitText } from './rate-limit.ts'
 
 /** The same limit the REST gate applies before this handler runs (one definition: cms/security/body-limit.ts). */
@@ -61,7 +61,6 @@ export function messageLimits(): Record<MessageLimitName, SharedWindow> {
   ) as Record<MessageLimitName, SharedWindow>
   return limits
 }
-const duplicateDays = () => Number(process.env.MESSAGE_DUPLICATE_DAYS ?? 30) || 30
 
 /**
  * The client address: the last X-Forwarded-For entry (`next start` sets it to the socket address when
@@ -228,6 +227,23 @@ export const submitEndpoint: PayloadHandler = async (req) => {
     else station = docs[0] as Station
   }
   const stationId = station?.id ?? (typeof deputy?.station === 'number' ? deputy.station : undefined)
+  // A poster source must name a published deputy or station: a made-up one is refused, not stored.
+  if (message.source) {
+    const posterOf = await payload.count({
+      collection: message.source.kind === 'deputy' ? 'deputies' : 'stations',
+      where: { slug: { equals: message.source.slug } },
+      overrideAccess: false,
+      user: null,
+    })
+    if (posterOf.totalDocs === 0)
+      return failed(
+        req,
+        400,
+        checked.values,
+        { form: '提交的来源不正确，请从网站上的表单或海报上的二维码重新打开后提交。' },
+        hadPhotos,
+      )
+  }
 
   // Places in the shared windows are taken before anything is stored and given back if it is not.
   const places: (() => Promise<void>)[] = []
@@ -324,6 +340,8 @@ export const submitEndpoint: PayloadHandler = async (req) => {
         status: 'received',
         grade: 'normal',
         needsVerification,
+        channel: message.source ? 'poster' : 'web',
+        source: message.source?.value,
       },
       overrideAccess: true,
     })

@@ -26,3 +26,6 @@ export function configuredMessageLimits(
   ])
   return Object.fromEntries(entries) as Record<MessageLimitName, Limit>
 }
+
+/** Days within which the same text again is refused as a duplicate (MESSAGE_DUPLICATE_DAYS). */
+export const duplicateDays = () => Number(process.env.MESSAGE_DUPLICATE_DAYS ?? 30) || 30

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import {
   CASE_CATEGORIES,
   CLOSED_STATUSES,
+  MESSAGE_CHANNELS,
   MESSAGE_RATINGS,
   STREETS,
   labelOf,
@@ -44,6 +45,8 @@ export interface MessageResults {
   closed: number
   byCategory: Tally[]
   byStreet: Tally[]
+  /** How the messages came in: 网站, 扫码, 现场代录, 电话代录. */
+  byChannel: Tally[]
   /** Closed messages closed by their deadline. */
   withinDeadline: number
   /** Mean days from received to closed, one decimal; null when nothing is closed. */
@@ -70,6 +73,7 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
     select: {
       category: true,
       street: true,
+      channel: true,
       status: true,
       receivedAt: true,
       deadline: true,
@@ -86,6 +90,7 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
     | 'id'
     | 'category'
     | 'street'
+    | 'channel'
     | 'status'
     | 'receivedAt'
     | 'deadline'
@@ -138,6 +143,8 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
     closed: closed.length,
     byCategory: tally(CASE_CATEGORIES, (m) => m.category),
     byStreet: tally(STREETS, (m) => m.street),
+    // Messages stored before channels were recorded came in through the site.
+    byChannel: tally(MESSAGE_CHANNELS, (m) => m.channel ?? 'web'),
     withinDeadline: onTime.length,
     averageDaysToClose: average,
     satisfaction: tally(MESSAGE_RATINGS, (m) => m.rating),

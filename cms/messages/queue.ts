@@ -5,6 +5,8 @@
  */
 import type { Where } from 'payload'
 
+import { MESSAGE_CHANNELS, type MessageChannel } from '../../vocabulary/options.ts'
+
 const OPEN = ['received', 'assigned', 'processing']
 /** `not_equals: true` rather than `equals: false`: messages stored before the field existed count too. */
 const verified: Where = { needsVerification: { not_equals: true } }
@@ -16,3 +18,22 @@ export const queueFilters = (now = new Date().toISOString()) => ({
   overdue: { and: [verified, { status: { in: OPEN } }, { deadline: { less_than: now } }] } as Where,
 })
 export type QueueCounts = Record<keyof ReturnType<typeof queueFilters>, number>
+
+/** 来信渠道 in the queue: one count (and list filter) per channel, 待核实 ones apart as above. */
+export const channelFilters = (): { channel: MessageChannel; label: string; where: Where }[] =>
+  MESSAGE_CHANNELS.map((c) => ({
+    channel: c.value,
+    label: c.label,
+    where: { and: [verified, { channel: { equals: c.value } }] } as Where,
+  }))
+
+/** Scans that became messages, per poster (`source`), most first. */
+export function countSources(docs: { source?: string | null }[]): { source: string; count: number }[] {
+  const counts = new Map<string, number>()
+  for (const { source } of docs) if (source) counts.set(source, (counts.get(source) ?? 0) + 1)
+  return [...counts].map(([source, count]) => ({ source, count })).sort((a, b) => b.count - a.count)
+}
+
+/** `poster-deputy-zhang-wei` → 代表海报 zhang-wei (the admin has no names at hand here). */
+export const sourceLabel = (source: string) =>
+  source.replace(/^poster-deputy-/, '代表海报 ').replace(/^poster-station-/, '站点海报 ')

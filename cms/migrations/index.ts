@@ -7,6 +7,7 @@ import * as migration_20261201_124627_rate_slots from './20261201_124627_rate_sl
 import * as migration_20261201_144921_deputy_display_name from './20261201_144921_deputy_display_name'
 import * as migration_20261201_155517_site_builds_media_storage from './20261201_155517_site_builds_media_storage'
 import * as migration_20261201_184647_consultations from './20261201_184647_consultations'
+import * as migration_20261201_200553_message_source from './20261201_200553_message_source'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261201_184647_consultations.up,
     down: migration_20261201_184647_consultations.down,
     name: '20261201_184647_consultations',
+  },
+  {
+    up: migration_20261201_200553_message_source.up,
+    down: migration_20261201_200553_message_source.down,
+    name: '20261201_200553_message_source',
   },
 ]

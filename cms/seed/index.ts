@@ -324,6 +324,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         phone: m.phone,
         receivedAt: m.receivedAt,
         consentAt: m.receivedAt,
+        channel: m.channel ?? 'web',
         grade: m.grade,
         status: m.status,
         timeline: [{ date: m.receivedAt, status: 'received' }, ...steps],

@@ -5,7 +5,7 @@ import path from 'node:path'
 import compression from 'compression'
 import sirv from 'sirv'
 
-import { cmsUrl } from '../../site/index.ts'
+import { cmsUrl, prefsCookies, prefsFile, safeBack } from '../../site/index.ts'
 
 export interface SiteServer {
   url: string
@@ -121,6 +121,20 @@ export function serveSite(options: {
       res.setHeader('content-type', 'text/html; charset=utf-8')
       if (fs.existsSync(notFound)) fs.createReadStream(notFound).pipe(res)
       else res.end('<!doctype html><html lang="zh-CN"><title>页面不存在</title><p>页面不存在</p></html>')
+    }
+    // 长者模式 and text size (site/lib/prefs.ts): set by a link, honoured by two stylesheets.
+    if (pathname === '/prefs/' || pathname === '/prefs') {
+      const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '')
+      res.statusCode = 303
+      res.setHeader('set-cookie', prefsCookies(query))
+      res.setHeader('cache-control', 'no-store')
+      res.setHeader('location', safeBack(query.get('back')))
+      return res.end()
+    }
+    if (pathname === '/prefs/care.css' || pathname === '/prefs/size.css') {
+      req.url = prefsFile(pathname === '/prefs/care.css' ? 'care' : 'size', req.headers.cookie)
+      res.setHeader('cache-control', 'no-store')
+      res.setHeader('vary', 'Cookie')
     }
     if (pathname.startsWith('/media/')) {
       // Only the stored types, by their (now trusted) extension: no `clip` → `clip.html` lookup, and a

@@ -155,6 +155,8 @@ export const resultsSchema = z.object({
   closed: z.number(),
   byCategory: z.array(tally),
   byStreet: z.array(tally),
+  /** By channel (网站, 扫码, 现场代录, 电话代录); empty when the CMS had no messages. */
+  byChannel: z.array(tally).optional(),
   /** Closed messages closed by their deadline. */
   withinDeadline: z.number(),
   /** Mean days from received to closed, one decimal; null when nothing is closed. */

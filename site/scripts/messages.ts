@@ -10,7 +10,8 @@ import {
   trackingHtml,
   type TrackingView,
 } from '../../vocabulary/messages/form.ts'
-import type { FormErrors } from '../../vocabulary/messages/validate.ts'
+import { checkSubmission, type FormErrors } from '../../vocabulary/messages/validate.ts'
+import { POSTER_SOURCE } from '../../vocabulary/options.ts'
 
 const OFFLINE = '暂时连不上办理系统，您填写的内容还在页面上。请稍后再点一次提交，或拨打所在实践站的电话反映。'
 
@@ -92,12 +93,20 @@ export function startContactForm(): void {
   const to = new URLSearchParams(location.search).get('to')
   const select = form.querySelector<HTMLSelectElement>('#f-to')
   if (to && select && [...select.options].some((o) => o.value === to)) select.value = to
+  // Opened from a 码上见代表 poster's QR code: the message records that poster as its source.
+  const from = new URLSearchParams(location.search).get('from')
+  const source = form.querySelector<HTMLInputElement>('#f-from')
+  if (from && source && POSTER_SOURCE.test(from)) source.value = from
   narrowAddressees(form)
-  // The server checks everything and answers in Chinese, next to the field.
+  // The markup says novalidate already; errors come from our check, in Chinese, next to the field.
   form.noValidate = true
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
   form.addEventListener('submit', async (event) => {
     event.preventDefault()
+    // The CMS's own check, run here first: a missing field is named at once, in Chinese, without a
+    // round trip (the CMS checks again; what only it can know, such as limits, it answers itself).
+    const local = checkSubmission(new FormData(form).entries())
+    if (local.status === 422) return showErrors(form, local.errors)
     button.disabled = true
     button.textContent = '正在提交…'
     const answer = await send(form.action, { method: 'POST', body: new FormData(form) })

@@ -13,6 +13,7 @@ import { axeViolations } from '../helpers/axe.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
+import { decodeQr } from '../helpers/qr.ts'
 import { rebuildRequests } from '../helpers/rebuild.ts'
 import { scratchDir } from '../../cms/paths.ts'
 import { manifestPathOf } from '../../site/index.ts'
@@ -220,12 +221,47 @@ describe('民呼我应 in the browser', () => {
     },
   )
 
+  it('码上见代表: the poster’s QR code opens the form for that deputy, and the message records the poster', async () => {
+    const page = await chromium.browser.newPage({ viewport: { width: 900, height: 1200 } })
+    await page.goto(`${site.url}/deputies/shan-xiaoming/poster/`)
+    const url = await decodeQr(page.locator('.poster-sheet .qr'))
+    expect(url).toBe(`${site.url}/contact/?to=deputy:shan-xiaoming&from=poster-deputy-shan-xiaoming`)
+    // The resident's phone opens what the camera read.
+    await page.setViewportSize({ width: 375, height: 800 })
+    await page.goto(url!)
+    await expect(page.locator('#f-to').inputValue()).resolves.toBe('deputy:shan-xiaoming')
+    await page.getByLabel('问题类别').selectOption({ label: '环境整治' })
+    await page.getByLabel('所在街道').selectOption({ label: '奎山街道' })
+    await page
+      .getByLabel('您要反映的问题或心愿')
+      .fill('示例测试：扫码反映，小区北门的台阶破损了，老人进出容易绊倒，希望修一修。')
+    await page.getByLabel('姓名或称呼').fill('扫码居民')
+    await page.getByLabel('联系电话').fill('13912340555')
+    await page.getByLabel(/我已阅读并同意/).check()
+    await page.getByRole('button', { name: '提交' }).click()
+    const code = (await page.locator('.receipt .code').textContent({ timeout: 15_000 }))!.trim()
+    const { docs } = await cms.payload.find({
+      collection: 'messages',
+      where: { code: { equals: code } },
+      overrideAccess: true,
+    })
+    expect(docs[0].channel).toBe('poster')
+    expect(docs[0].source).toBe('poster-deputy-shan-xiaoming')
+    await page.close()
+  })
+
   it('when the CMS cannot be reached, the form says so and keeps everything typed', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 375, height: 800 } })
     await page.route(`${cmsServer.url}/**`, (route) => route.abort('connectionrefused'))
     await page.goto(`${site.url}/contact/`)
     const body = '示例测试：公交站的候车亭玻璃碎了，下雨天没地方躲雨。'
+    // A complete form: an incomplete one is answered by the page's own check without sending.
+    await page.getByLabel('问题类别').selectOption({ label: '环境整治' })
+    await page.getByLabel('所在街道').selectOption({ label: '奎山街道' })
     await page.getByLabel('您要反映的问题或心愿').fill(body)
+    await page.getByLabel('姓名或称呼').fill('测试居民')
+    await page.getByLabel('联系电话').fill('13912340666')
+    await page.getByLabel(/我已阅读并同意/).check()
     await page.getByRole('button', { name: '提交' }).click()
     await page.locator('.error-summary').waitFor()
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('暂时连不上办理系统')

@@ -17,6 +17,7 @@ let cms: ThrowawayCms
 let payload: Payload
 let config: SanitizedConfig
 let editor: Awaited<ReturnType<typeof makeUser>>['user']
+let editorLogin: { email: string; password: string }
 let ipCounter = 0
 /** A fresh client address per request unless a test needs the same one (limits are per address). */
 const nextIp = () => `10.${(++ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`
@@ -30,7 +31,9 @@ beforeAll(async () => {
   cms = await openThrowawayCms()
   payload = cms.payload
   config = payload.config
-  editor = (await makeUser(payload, 'editor')).user
+  const made = await makeUser(payload, 'editor')
+  editor = made.user
+  editorLogin = { email: made.email, password: made.password }
   const station = await payload.create({
     collection: 'stations',
     data: {
@@ -154,6 +157,112 @@ describe('a valid message', () => {
     expect(html).toContain('<html lang="zh-CN">')
     expect(html).toMatch(/跟踪码是<\/p><p class="code code-large">[A-Z2-9]{5}-[A-Z2-9]{5}</)
     expect(html).toContain('只显示这一次')
+  })
+})
+
+describe('channels and poster sources (码上见代表)', () => {
+  const stored = async (code: string) =>
+    (await payload.find({ collection: 'messages', where: { code: { equals: code } }, overrideAccess: true }))
+      .docs[0]
+
+  it('a message from the form records 网站; one opened from a poster records 扫码 and that poster', async () => {
+    const web = await submit(valid())
+    expect(web.status).toBe(201)
+    const webDoc = await stored(((await web.json()) as { code: string }).code)
+    expect(webDoc.channel).toBe('web')
+    expect(webDoc.source ?? null).toBeNull()
+
+    const scanned = await submit({ ...valid(), from: 'poster-station-kuishan-station' })
+    expect(scanned.status).toBe(201)
+    const doc = await stored(((await scanned.json()) as { code: string }).code)
+    expect(doc.channel).toBe('poster')
+    expect(doc.source).toBe('poster-station-kuishan-station')
+  })
+
+  it('代录: an editor enters a phoned-in message in the admin through the same checks; it gets a code and shows on /track/', async () => {
+    const login = await call('/api/users/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(editorLogin),
+    })
+    const { token } = (await login.json()) as { token: string }
+    // What the admin's 新建 form sends: the REST API with the editor's login.
+    const enter = (data: Record<string, unknown>) =>
+      call('/api/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify(data),
+      })
+    const entry = {
+      category: 'elevator',
+      street: 'kuishan',
+      body: nextBody(),
+      name: '张大爷',
+      phone: '0516-8386 1065',
+      grade: 'normal',
+      status: 'closed',
+    }
+    const refused = async (data: Record<string, unknown>, pattern: RegExp) => {
+      const before = await messageCount()
+      const res = await enter(data)
+      expect(res.status).toBe(400)
+      expect(await res.text()).toMatch(pattern)
+      expect(await messageCount()).toBe(before)
+    }
+    // 网站 (or no channel) is not an editor's to pick; a bad phone number or a tag is refused as on the form.
+    await refused({ ...entry, channel: 'web' }, /现场代录.*电话代录/)
+    await refused({ ...entry }, /现场代录.*电话代录/)
+    await refused({ ...entry, channel: 'phone', phone: '1391234' }, /11 位手机号/)
+    await refused({ ...entry, channel: 'walk-in', body: '<b>x</b>小区门口的路灯坏了很久了' }, /网页代码/)
+
+    const res = await enter({ ...entry, channel: 'phone' })
+    expect(res.status).toBe(201)
+    const { doc } = (await res.json()) as {
+      doc: { id: number; code: string; channel: string; phone: string; status: string; consentAt: string }
+    }
+    expect(doc.code).toMatch(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/)
+    expect(doc.channel).toBe('phone')
+    expect(doc.phone).toBe('051683861065')
+    expect(doc.status).toBe('received')
+    expect(doc.consentAt).toBeTruthy()
+    // The same text again is a duplicate, as on the form.
+    await refused({ ...entry, channel: 'walk-in' }, /已经登记过/)
+    // The channel is fixed once stored.
+    const updated = await payload.update({
+      collection: 'messages',
+      id: doc.id,
+      data: { channel: 'web' },
+      user: editor,
+      overrideAccess: false,
+    })
+    expect(updated.channel).toBe('phone')
+
+    const track = await call(`/api/messages/track?code=${doc.code}`)
+    expect(track.status).toBe(200)
+    const { view } = (await track.json()) as { view: TrackingView }
+    expect(view.code).toBe(doc.code)
+    expect(JSON.stringify(view)).not.toContain('张大爷')
+  })
+
+  it('/results/ counts the messages by channel', async () => {
+    const { publicMessageResults } = await import('../../cms/index.ts')
+    const results = await publicMessageResults(payload)
+    const by = Object.fromEntries(results.byChannel.map((c) => [c.key, c.count]))
+    expect(Object.keys(by)).toEqual(['web', 'poster', 'walk-in', 'phone'])
+    expect(by.poster).toBeGreaterThanOrEqual(1)
+    expect(by.phone).toBeGreaterThanOrEqual(1)
+    expect(by.web).toBeGreaterThanOrEqual(1)
+  })
+
+  it('refuses a forged or unknown poster source with a Chinese 400 and stores nothing', async () => {
+    for (const from of ['poster-deputy-nobody-here', 'evil', 'poster-deputy-<x>', 'poster-user-admin']) {
+      const before = await messageCount()
+      const res = await submit({ ...valid(), from })
+      expect(res.status, from).toBe(400)
+      const json = (await res.json()) as { errors: { form: string } }
+      expect(json.errors.form).toContain('来源不正确')
+      expect(await messageCount()).toBe(before)
+    }
   })
 })
 

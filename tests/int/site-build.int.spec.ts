@@ -26,6 +26,9 @@ beforeAll(() => {
   pages = files.filter((f) => f.endsWith('.html'))
 })
 
+/** The article pages: news, case stories, lectures, deputies and stations (not their posters). */
+const ARTICLE_PAGE = /^(news|cases|lectures|deputies|stations)\/[^/]+\/index\.html$/
+
 describe('every published item has its page', () => {
   it.each(['news', 'lectures', 'cases', 'deputies', 'stations'])('%s', (collection) => {
     expect(published[collection].length).toBeGreaterThan(0)
@@ -156,10 +159,15 @@ describe('pages are sound', () => {
     const broken: string[] = []
     for (const rel of pages) {
       for (const url of localLinks(html(rel))) {
+        // 长者模式 and the text size: answered by the site server and nginx by cookie, not files
+        // (tests/e2e/care-mode.e2e.spec.ts); the files behind them must be there.
+        if (/^\/prefs\/(\?|care\.css$|size\.css$)/.test(url)) continue
         if (!resolves(dist, url)) broken.push(`${rel} → ${url}`)
       }
     }
     expect(broken).toEqual([])
+    for (const file of ['care-on.css', 'size-large.css', 'size-xlarge.css', 'none.css'])
+      expect(fs.existsSync(path.join(dist, 'prefs', file)), file).toBe(true)
   })
 
   it('every page is Chinese, has one h1, and no image without alt', () => {
@@ -172,7 +180,7 @@ describe('pages are sound', () => {
     }
   })
 
-  it('content pages ship no JavaScript; only search, the deputy directory, writing and tracking load a script', () => {
+  it('content pages ship no JavaScript; only search, the deputy directory, writing, tracking and 朗读 on article pages load a script', () => {
     const interactive = [
       'search/index.html',
       'deputies/index.html',
@@ -186,6 +194,7 @@ describe('pages are sound', () => {
         (s) => !s.includes('application/ld+json') && !s.includes('application/json'),
       )
       if (interactive.includes(rel)) expect(scripts.length, rel).toBeGreaterThan(0)
+      else if (ARTICLE_PAGE.test(rel)) expect(scripts.length, rel).toBe(1)
       else expect(scripts, rel).toEqual([])
     }
   })
@@ -253,16 +262,20 @@ describe('article bodies are React components rendered at build time', () => {
     expect(mainMarkup(html(`${page}index.html`))).toEqual(before[page])
   })
 
-  it('and ship no script but their JSON-LD', () => {
-    const articles = pages.filter((f) =>
-      /^(news|cases|lectures|deputies|stations)\/[^/]+\/index\.html$/.test(f),
-    )
+  it('and ship no script but their JSON-LD and the one of 朗读 (read aloud, a file of the site)', () => {
+    const articles = pages.filter((f) => ARTICLE_PAGE.test(f))
     expect(articles.length).toBeGreaterThan(40)
+    const readAloud = new Set<string>()
     for (const rel of articles) {
       const scripts = html(rel).match(/<script\b[^>]*>/g) ?? []
-      expect(scripts, rel).toEqual(scripts.filter((tag) => tag.includes('application/ld+json')))
-      expect(scripts.length, rel).toBeGreaterThan(0)
+      const code = scripts.filter((tag) => !tag.includes('application/ld+json'))
+      expect(code, rel).toHaveLength(1)
+      expect(code[0], rel).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/)
+      readAloud.add(code[0])
+      expect(scripts.length - code.length, rel).toBeGreaterThan(0)
     }
+    // One script for every article page, cached once.
+    expect(readAloud.size).toBe(1)
   })
 })
 

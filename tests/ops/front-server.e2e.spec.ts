@@ -198,6 +198,27 @@ describe('nginx in front of the site and the CMS', () => {
     await context.close()
   }, 180_000)
 
+  it('长者模式 and text size: /prefs/ sets the cookie and goes back, to this site only; the stylesheets follow the cookie', async () => {
+    const on = await request('/prefs/?care=on&back=/news/')
+    expect(on.status).toBe(303)
+    expect(on.headers.location).toBe('/news/')
+    expect(String(on.headers['set-cookie'])).toMatch(/minhu_care=on; Path=\/; Max-Age=31536000; SameSite=Lax/)
+    for (const back of ['//evil.example/', 'https://evil.example/', '/%0d%0aSet-Cookie:x=1']) {
+      const res = await request(`/prefs/?care=on&back=${back}`)
+      expect(res.headers.location, back).toMatch(/^\/(%0d%0aSet-Cookie:x=1)?$/)
+      expect(String(res.headers['set-cookie'])).not.toContain('x=1')
+    }
+    const care = await request('/prefs/care.css', { headers: { cookie: 'minhu_care=on' } })
+    expect(care.status).toBe(200)
+    expect(care.body).toContain('长者模式')
+    expect(care.headers['cache-control']).toBe('no-store')
+    expect((await request('/prefs/care.css')).body).not.toContain('长者模式')
+    const size = await request('/prefs/size.css', { headers: { cookie: 'minhu_size=xlarge' } })
+    expect(size.body).toContain('特大')
+    const off = await request('/prefs/?size=standard&back=/')
+    expect(String(off.headers['set-cookie'])).toContain('minhu_size=; Path=/; Max-Age=0')
+  })
+
   it('caches hashed assets for a year and makes pages revalidate', async () => {
     const css = fs.readdirSync(path.join(dist, '_astro')).find((f) => f.endsWith('.css'))!
     const asset = await request(`/_astro/${css}`)

@@ -248,7 +248,18 @@ const text = fc.oneof(
   },
 )
 
-const FORM_FIELDS = ['category', 'street', 'community', 'to', 'body', 'name', 'phone', 'consent', 'website']
+const FORM_FIELDS = [
+  'category',
+  'street',
+  'community',
+  'to',
+  'body',
+  'name',
+  'phone',
+  'consent',
+  'website',
+  'from',
+]
 const FORGED = [
   'status',
   'code',

@@ -95,7 +95,9 @@ export function errorSummaryHtml(errors: FormErrors): string {
 }
 
 /**
- * The message form. `action` is the CMS endpoint; `values` and `errors` refill it after a failed
+ * The message form. `novalidate`: the browser's own bubbles speak the browser's language and vanish;
+ * the errors come from our check instead (in the page with JavaScript, from the CMS's answer page
+ * without), in Chinese, by their field and in the summary at the top. `action` is the CMS endpoint; `values` and `errors` refill it after a failed
  * attempt so nothing typed is lost (photos have to be chosen again: browsers never refill files).
  */
 export function messageFormHtml(options: {
@@ -133,7 +135,7 @@ export function messageFormHtml(options: {
 <option value="">不指定，由实践基地分派给合适的代表</option>
 <optgroup label="实践站点">${options.targets.stations.map(option).join('')}</optgroup>
 ${deputyGroups.join('\n')}</select>`
-  return `<form class="message-form" id="message-form" method="post" action="${escapeHtml(options.action)}" enctype="multipart/form-data" accept-charset="utf-8">
+  return `<form class="message-form" id="message-form" method="post" action="${escapeHtml(options.action)}" enctype="multipart/form-data" accept-charset="utf-8" novalidate>
 <div id="form-errors-slot">${errorSummaryHtml(e)}</div>
 ${field('to', '写给', to, e, { hint: '可以写给某位代表或某个实践站，也可以不指定。代表按所在街道分组。' })}
 ${field('category', '问题类别', select('category', CASE_CATEGORIES, v.category, '请选择', e, true), e, { required: true })}
@@ -164,6 +166,7 @@ ${field(
 ${field('name', '姓名或称呼', `<input id="f-name" name="name" type="text" required maxlength="${LIMITS.nameMax}" value="${escapeHtml(v.name)}" autocomplete="name"${described('name', true, e)}>`, e, { required: true, hint: '可以写“王女士”“李师傅”。不会公开。' })}
 ${field('phone', '联系电话', `<input id="f-phone" name="phone" type="tel" inputmode="tel" required maxlength="20" value="${escapeHtml(v.phone)}" autocomplete="tel"${described('phone', true, e)}>`, e, { required: true, hint: '代表回访时使用。不会公开。' })}
 </div>
+<input type="hidden" id="f-from" name="from" value="${escapeHtml(v.from)}">
 <div class="hp" aria-hidden="true"><label for="f-website">网址（请留空）</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
 <div class="field field-check${e.consent ? ' field-invalid' : ''}" data-field="consent">
 <p class="field-error" id="f-consent-error"${e.consent ? '' : ' hidden'}>${escapeHtml(e.consent)}</p>
@@ -231,7 +234,7 @@ const textHtml = (text: string) =>
 
 /** The rating form for a closed message, posting to `action` (the CMS rate endpoint). */
 export function ratingFormHtml(code: string, action: string, error?: string): string {
-  return `<form class="rating-form" id="rating-form" method="post" action="${escapeHtml(action)}">
+  return `<form class="rating-form" id="rating-form" method="post" novalidate action="${escapeHtml(action)}">
 <input type="hidden" name="code" value="${escapeHtml(code)}">
 <fieldset><legend>您对办理结果满意吗？</legend>
 ${error ? `<p class="field-error" role="alert">${escapeHtml(error)}</p>` : ''}
@@ -283,7 +286,7 @@ export function trackFormHtml(options: {
   rateAction?: string
 }): string {
   const { action, code = '', error = '', rateAction } = options
-  return `<form class="track-form" id="track-form" method="get" action="${escapeHtml(action)}"${rateAction ? ` data-rate="${escapeHtml(rateAction)}"` : ''}>
+  return `<form class="track-form" id="track-form" method="get" novalidate action="${escapeHtml(action)}"${rateAction ? ` data-rate="${escapeHtml(rateAction)}"` : ''}>
 <div class="field${error ? ' field-invalid' : ''}"><label for="t-code">跟踪码</label>
 <p class="field-error" id="t-code-error"${error ? '' : ' hidden'}>${escapeHtml(error)}</p>
 <input id="t-code" name="code" value="${escapeHtml(code)}" required autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby="t-code-error"${error ? ' aria-invalid="true"' : ''}></div>

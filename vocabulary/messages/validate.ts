@@ -3,7 +3,7 @@
  * field, with the errors in Chinese next to the field they belong to. Pure: no database, no files; the
  * endpoint adds what needs them (the addressee exists, photos, limits, duplicates).
  */
-import { CASE_CATEGORIES, STREETS } from '../options.ts'
+import { CASE_CATEGORIES, POSTER_SOURCE, STREETS } from '../options.ts'
 
 /** Every field the form has; anything else is refused, so forged fields (status, code…) never pass. */
 const FORM_FIELDS = [
@@ -17,6 +17,8 @@ const FORM_FIELDS = [
   'consent',
   'website',
   'photos',
+  // Hidden: the 码上见代表 poster the form was opened from (filled by the form's script from ?from=).
+  'from',
 ] as const
 export type FormField = (typeof FORM_FIELDS)[number]
 
@@ -45,6 +47,8 @@ export interface CleanMessage {
   body: string
   name: string
   phone: string
+  /** The poster whose QR code opened the form (`poster-deputy-<slug>`), or null: typed in on the site. */
+  source: { kind: 'deputy' | 'station'; slug: string; value: string } | null
 }
 
 export interface Checked {
@@ -87,6 +91,7 @@ const fieldLabel = (field: string) =>
     consent: '隐私说明',
     website: '网址',
     photos: '照片',
+    from: '来源',
   })[field] ?? field
 
 export function checkSubmission(entries: Iterable<[string, FormDataEntryValue]>): Checked {
@@ -165,6 +170,13 @@ export function checkSubmission(entries: Iterable<[string, FormDataEntryValue]>)
   const target = toRaw ? TARGET.exec(toRaw) : null
   if (toRaw && !target) errors.to ??= '请从列表中选择要写给的代表或站点。'
 
+  const fromRaw = text('from')
+  const poster = fromRaw ? POSTER_SOURCE.exec(fromRaw) : null
+  if (fromRaw && !poster) {
+    errors.form ??= '提交的来源不正确，请从网站上的表单或海报上的二维码重新打开后提交。'
+    malformed = true
+  }
+
   const body = text('body')
   const bodyLength = [...body].length
   if (!body) errors.body ??= '请写下您要反映的问题或心愿。'
@@ -207,6 +219,7 @@ export function checkSubmission(entries: Iterable<[string, FormDataEntryValue]>)
       body,
       name,
       phone: phone!,
+      source: poster ? { kind: poster[1] as 'deputy' | 'station', slug: poster[2], value: fromRaw } : null,
     },
   }
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isStaff } from '../../access/index.ts'
 import { caseCategoryField, dayPicker, streetField } from '../../fields/common.ts'
 import {
+  MESSAGE_CHANNELS,
   MESSAGE_GRADES,
   MESSAGE_RATINGS,
   MESSAGE_STATUSES,
@@ -17,6 +18,7 @@ import {
   rebuildAfterMessageDelete,
   rebuildWhenResultsChange,
 } from './hooks.ts'
+import { checkStaffEntry } from './staff-entry.ts'
 
 const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } as const
 
@@ -63,7 +65,7 @@ export const Messages: CollectionConfig = {
   ],
   defaultSort: '-receivedAt',
   hooks: {
-    beforeValidate: [checkPublicTexts],
+    beforeValidate: [checkStaffEntry, checkPublicTexts],
     beforeChange: [keepVerification, keepTimeline],
     afterChange: [rebuildWhenResultsChange],
     afterDelete: [rebuildAfterMessageDelete, deletePhotos],
@@ -326,6 +328,33 @@ export const Messages: CollectionConfig = {
         description:
           '按 已受理 → 已分派 → 办理中 → 已办结 → 已回访 逐步推进；越过的步骤在办理进程中记为“未单独记录”。',
       },
+    },
+    {
+      // How the message came in. The submit endpoint sets 网站 or 扫码; an editor entering a letter for
+      // a resident who came in or phoned picks 现场代录 or 电话代录. Fixed once stored, like the text.
+      name: 'channel',
+      type: 'select',
+      label: '来信渠道',
+      defaultValue: 'web',
+      index: true,
+      options: selectOptions(MESSAGE_CHANNELS),
+      access: { update: () => false },
+      admin: {
+        position: 'sidebar',
+        description:
+          '群众到站或来电反映时由工作人员代录：选“现场代录”或“电话代录”，并向群众读明隐私说明、告知跟踪码。网站和扫码来信由系统记录。保存后不能修改。',
+      },
+    },
+    {
+      // The 码上见代表 poster whose QR code opened the form (`poster-deputy-<slug>`); set only by the
+      // submit endpoint after checking that deputy or station exists.
+      name: 'source',
+      type: 'text',
+      label: '来源海报',
+      index: true,
+      maxLength: 120,
+      access: { create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true, description: '扫码来信来自哪张海报。' },
     },
     {
       name: 'closedAt',
