@@ -93,7 +93,7 @@ describe('the header on a phone', () => {
       expect(header!.height, 'header height at 375 px').toBeLessThan(200)
       await page.locator('.mainnav summary', { hasText: '菜单' }).click()
       await expect(links.filter({ hasText: '新闻公告' }).isVisible()).resolves.toBe(true)
-      await expect(links.count()).resolves.toBe(11)
+      await expect(links.count()).resolves.toBe(12)
       await page.context().close()
     }
   })
