@@ -110,6 +110,8 @@ function previewHtml(html: string, outDir: string, published: boolean): string {
           .replace(/^\/(?!api\/media\/)/, `${site}/`)
         return `${attr}="${rewritten}"`
       })
+      // A page to look at: its scripts (朗读) are not needed, and the CMS's policy would refuse them anyway.
+      .replace(/<script type="module"[^>]*><\/script>/g, '')
       .replace('<head>', '<head><meta name="robots" content="noindex">')
       .replace(/<body([^>]*)>/, `<body$1>${banner}`)
   )

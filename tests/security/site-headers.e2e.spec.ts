@@ -217,6 +217,14 @@ describe('in Chromium', () => {
       }),
     )
     await page.goto(`${site.url}/contact/`)
+    // A complete form: with JavaScript the page checks it itself before anything is sent.
+    await page.getByLabel('问题类别').selectOption({ label: '老旧小区改造' })
+    await page.getByLabel('所在街道').selectOption({ label: '泰山街道' })
+    await page.getByLabel('社区').fill('泰山社区')
+    await page.getByLabel('您要反映的问题或心愿').fill('示例测试：楼道里的扶手松动了，希望尽快加固。')
+    await page.getByLabel('姓名或称呼').fill('李师傅')
+    await page.getByLabel('联系电话').fill('0516-83861234')
+    await page.getByLabel(/我已阅读并同意/).check()
     await page.getByRole('button', { name: '提交' }).click()
     await expect(page.locator('.receipt .code-large').textContent()).resolves.toBe('K7QM4-XR2PW')
     expect(violations).toEqual([])
