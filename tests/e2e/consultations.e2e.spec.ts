@@ -61,9 +61,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close()
   await cmsServer?.stop()
-  await cms?.close()
   for (const dir of outDirs)
     for (const p of [dir, manifestPathOf(dir)]) fs.rmSync(p, { recursive: true, force: true })
+  await cms?.close()
 })
 
 describe('意见征集 in the browser', () => {

@@ -36,8 +36,8 @@ export async function openThrowawayCms(
     close: async () => {
       await payload.destroy()
       // A file the stopped CMS or a late write (a build finishing) is still writing makes rmdir fail with
-      // ENOTEMPTY: retry for a few seconds.
-      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 30, retryDelay: 200 })
+      // ENOTEMPTY: retry for up to 20 s (a loaded machine).
+      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 100, retryDelay: 200 })
     },
   }
 }
