@@ -5,6 +5,7 @@
 import QRCode from 'qrcode'
 
 import { posterSource } from '../../vocabulary/options.ts'
+import { decorativeSvg, QR_SVG_OPTIONS } from '../../vocabulary/qr.ts'
 
 /** `/contact/` with the addressee preselected and the poster as the message's source. */
 export function posterContactUrl(kind: 'deputy' | 'station', slug: string, site: URL | undefined): string {
@@ -12,17 +13,7 @@ export function posterContactUrl(kind: 'deputy' | 'station', slug: string, site:
   return new URL(`/contact/${query}`, site ?? 'http://127.0.0.1:4321').href
 }
 
-/**
- * The QR code of `text` as an SVG string: error correction M (15 %: survives a crease or a smudge on
- * a printed sheet), the standard quiet zone of 4 modules, black on white for any printer.
- */
+/** The QR code of `text` as an SVG string, drawn as every QR code of the system is (vocabulary/qr.ts). */
 export async function qrSvg(text: string): Promise<string> {
-  const svg = await QRCode.toString(text, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 4,
-    color: { dark: '#000000', light: '#ffffff' },
-  })
-  // Sized by CSS; the image's name is given by the wrapper (role="img").
-  return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ')
+  return decorativeSvg(await QRCode.toString(text, QR_SVG_OPTIONS))
 }

@@ -250,6 +250,68 @@ describe('民呼我应 in the browser', () => {
     await page.close()
   })
 
+  it('代录: an editor enters a phoned-in message in the admin; it gets a code, a printed receipt, the queue counts it and /track/ finds it', async () => {
+    const admin = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await admin.goto(`${cmsServer.url}/admin/login`)
+    await admin.locator('#field-email').fill(editorLogin.email)
+    await admin.locator('#field-password').fill(editorLogin.password)
+    await admin.locator('button[type="submit"]').click()
+    await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+    await admin.goto(`${cmsServer.url}/admin/collections/messages/create`)
+    const pick = async (field: string, option: string) => {
+      await admin.locator(`#field-${field} .rs__control`).click()
+      await admin.locator('.rs__option', { hasText: option }).first().click()
+    }
+    await pick('category', '环境整治')
+    await pick('street', '奎山街道')
+    const body = '示例测试：电话反映，小区垃圾站周边的下水道堵了，雨天污水漫到路上，希望尽快疏通。'
+    await admin.locator('#field-body').fill(body, { timeout: 60_000 })
+    await admin.locator('#field-name').fill('电话居民')
+    await admin.locator('#field-phone').fill('0516-8386 2277')
+    // Saving without a channel is refused with the form's own Chinese message: 网站 is not the editor's.
+    await admin.locator('#action-save').click()
+    await admin
+      .getByText(/现场代录.*电话代录/)
+      .first()
+      .waitFor({ timeout: 30_000 })
+    await pick('channel', '电话代录')
+    await admin.locator('#action-save').click()
+    await admin.waitForURL(/\/admin\/collections\/messages\/\d+/, { timeout: 30_000 })
+    // Beside the code: the sentence to read out, and the printed receipt.
+    const told = admin.locator('[data-receipt]')
+    await told.waitFor({ timeout: 30_000 })
+    const code = (await told.locator('strong').textContent())!.trim()
+    expect(code).toMatch(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/)
+    const [sheet] = await Promise.all([
+      admin.context().waitForEvent('page'),
+      told.getByRole('link', { name: '打印来信回执' }).click(),
+    ])
+    await sheet.waitForLoadState()
+    await expect(sheet.locator('h1').textContent()).resolves.toBe('来信回执')
+    await expect(sheet.locator('.code').textContent()).resolves.toBe(code)
+    await expect(sheet.locator('main').textContent()).resolves.toContain(body)
+    await expect(sheet.locator('main').textContent()).resolves.not.toContain('电话居民')
+    await sheet.close()
+
+    // The queue counts it by channel, and the 扫码 message of the poster case by its poster.
+    await admin.goto(`${cmsServer.url}/admin/collections/messages`)
+    const channels = admin.locator('[data-queue="channels"]')
+    await channels.waitFor({ timeout: 60_000 })
+    await expect(channels.getByRole('link', { name: /^电话代录 \d+ 件$/ }).textContent()).resolves.toMatch(
+      /^电话代录 [1-9]\d* 件$/,
+    )
+    await expect(channels.textContent()).resolves.toContain('代表海报 shan-xiaoming 1 件')
+    await admin.close()
+
+    // The resident (or a family member) looks the code up on the site.
+    const page = await chromium.browser.newPage()
+    await page.goto(`${site.url}/track/?code=${code}`)
+    const tracking = page.locator('#track-result')
+    await tracking.locator('h2').waitFor({ timeout: 15_000 })
+    await expect(tracking.locator('h2').textContent()).resolves.toContain('已受理')
+    await page.close()
+  })
+
   it('when the CMS cannot be reached, the form says so and keeps everything typed', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 375, height: 800 } })
     await page.route(`${cmsServer.url}/**`, (route) => route.abort('connectionrefused'))

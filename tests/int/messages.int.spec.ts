@@ -242,6 +242,27 @@ describe('channels and poster sources (码上见代表)', () => {
     const { view } = (await track.json()) as { view: TrackingView }
     expect(view.code).toBe(doc.code)
     expect(JSON.stringify(view)).not.toContain('张大爷')
+
+    // The printed 来信回执: the code, the text and a QR code of the tracking page, for staff only, and
+    // without the resident's name or phone number (the sheet may be lost on the way home).
+    const receipt = await call(`/api/messages/${doc.id}/receipt`, {
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(receipt.status).toBe(200)
+    const sheet = await receipt.text()
+    expect(sheet).toContain('来信回执')
+    expect(sheet).toContain(doc.code)
+    expect(sheet).toContain(entry.body)
+    expect(sheet).toContain('电话代录')
+    expect(sheet).toContain(`/track/?code=${doc.code}`)
+    expect(sheet).toMatch(/<svg[^>]*aria-hidden="true"/)
+    expect(sheet).not.toContain('张大爷')
+    expect(sheet).not.toContain('8386')
+    const anonymous = await call(`/api/messages/${doc.id}/receipt`)
+    expect(anonymous.status).toBe(403)
+    const refusal = await anonymous.text()
+    expect(refusal).not.toContain(doc.code)
+    expect(refusal).not.toContain(entry.body)
   })
 
   it('/results/ counts the messages by channel', async () => {

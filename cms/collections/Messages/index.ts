@@ -10,6 +10,7 @@ import {
   selectOptions,
 } from '../../../vocabulary/options.ts'
 import { promoteEndpoint, rateEndpoint, submitEndpoint, trackEndpoint } from '../../messages/endpoints.ts'
+import { receiptEndpoint } from '../../messages/receipt.ts'
 import {
   checkPublicTexts,
   deletePhotos,
@@ -62,6 +63,7 @@ export const Messages: CollectionConfig = {
     { path: '/track', method: 'get', handler: trackEndpoint },
     { path: '/rate', method: 'post', handler: rateEndpoint },
     { path: '/:id/promote', method: 'post', handler: promoteEndpoint },
+    { path: '/:id/receipt', method: 'get', handler: receiptEndpoint },
   ],
   defaultSort: '-receivedAt',
   hooks: {
@@ -80,7 +82,12 @@ export const Messages: CollectionConfig = {
           label: '跟踪码',
           unique: true,
           index: true,
-          admin: { readOnly: true, description: '提交时自动生成，群众凭它查询进度。' },
+          admin: {
+            readOnly: true,
+            description: '提交时自动生成，群众凭它查询进度。',
+            // Beside the code once saved: the sentence to read out and the printed 来信回执.
+            components: { afterInput: ['/components/MessageReceipt#MessageReceipt'] },
+          },
         },
         {
           name: 'receivedAt',

@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SiteStatus as SiteStatus_b554d51c40ca051cb980537ecf50af1c } from '../../../components/SiteStatus'
 import { DeputyImport as DeputyImport_fa84e39766a04a983cc4098fcdd3e7a0 } from '../../../components/DeputyImport'
+import { MessageReceipt as MessageReceipt_28c600423259c3a6a184301ed99eb557 } from '../../../components/MessageReceipt'
 import { MessageDeadlineCell as MessageDeadlineCell_998568e5a3fa906373b1928c91ccf410 } from '../../../components/MessageDeadlineCell'
 import { PromoteToCase as PromoteToCase_972fd4edca2fa6538760387c43ea29b3 } from '../../../components/PromoteToCase'
 import { MessageVerificationCell as MessageVerificationCell_75ce2e9e2bcaf3279f68277d7ee82e08 } from '../../../components/MessageVerification'
@@ -62,6 +63,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/SiteStatus#SiteStatus": SiteStatus_b554d51c40ca051cb980537ecf50af1c,
   "/components/DeputyImport#DeputyImport": DeputyImport_fa84e39766a04a983cc4098fcdd3e7a0,
+  "/components/MessageReceipt#MessageReceipt": MessageReceipt_28c600423259c3a6a184301ed99eb557,
   "/components/MessageDeadlineCell#MessageDeadlineCell": MessageDeadlineCell_998568e5a3fa906373b1928c91ccf410,
   "/components/PromoteToCase#PromoteToCase": PromoteToCase_972fd4edca2fa6538760387c43ea29b3,
   "/components/MessageVerification#MessageVerificationCell": MessageVerificationCell_75ce2e9e2bcaf3279f68277d7ee82e08,
