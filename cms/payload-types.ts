@@ -1599,6 +1599,10 @@ export interface Site {
         id?: string | null;
       }[]
     | null;
+  /**
+   * 代表履职档案和履职统计中，按期办结率、办结用时和满意率的计算基数少于这个件数时不显示，以免一两件来信让比例误导群众。
+   */
+  dutyMinimum?: number | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1661,6 +1665,7 @@ export interface SiteSelect<T extends boolean = true> {
         label?: T;
         id?: T;
       };
+  dutyMinimum?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

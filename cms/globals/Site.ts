@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, isStaff } from '../access/index.ts'
+import { DEFAULT_DUTY_MINIMUM } from '../../vocabulary/duty.ts'
 
 const linkFields = [
   { name: 'label', type: 'text', label: '名称', required: true, maxLength: 40 },
@@ -62,6 +63,24 @@ export const Site: GlobalConfig = {
                 { name: 'value', type: 'text', label: '数字', required: true, maxLength: 20 },
                 { name: 'label', type: 'text', label: '说明', required: true, maxLength: 40 },
               ],
+            },
+          ],
+        },
+        {
+          label: '统计口径',
+          fields: [
+            {
+              // 代表履职档案 and 履职统计 (vocabulary/duty.ts): below this base a rate is not shown.
+              name: 'dutyMinimum',
+              type: 'number',
+              label: '履职统计最少件数',
+              min: 1,
+              max: 100,
+              defaultValue: DEFAULT_DUTY_MINIMUM,
+              admin: {
+                description:
+                  '代表履职档案和履职统计中，按期办结率、办结用时和满意率的计算基数少于这个件数时不显示，以免一两件来信让比例误导群众。',
+              },
             },
           ],
         },

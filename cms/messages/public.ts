@@ -15,6 +15,8 @@ import {
   labelOf,
   type MessageRating,
 } from '../../vocabulary/options.ts'
+import { figuresBy, type HandledFact, type YearFigures } from '../../vocabulary/duty.ts'
+import { beijingDay } from '../../vocabulary/dates.ts'
 import type { Message } from '../payload-types.ts'
 
 export interface Tally {
@@ -53,6 +55,13 @@ export interface MessageResults {
   averageDaysToClose: number | null
   satisfaction: Tally[]
   rated: number
+  /**
+   * 代表履职档案: figures of the handled messages per 承办 deputy (`deputy:<slug>`), station
+   * (`station:<slug>`, the deputy's own when none is set), street (`street:<code>`) and for all of them
+   * (`all`), by year.
+   * Aggregates only: no message, text or person leaves this function.
+   */
+  duty: Record<string, YearFigures[]>
   items: PublicResult[]
 }
 
@@ -83,6 +92,8 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
       publicSummary: true,
       replies: true,
       isSample: true,
+      deputy: true,
+      station: true,
     },
   })
   const messages = docs as Pick<
@@ -100,6 +111,8 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
     | 'publicSummary'
     | 'replies'
     | 'isSample'
+    | 'deputy'
+    | 'station'
   >[]
   const tally = <T extends string>(
     options: readonly { value: T; label: string }[],
@@ -112,7 +125,10 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
     }))
 
   const closed = messages.filter((m) => CLOSED_STATUSES.includes(m.status) && m.closedAt && m.receivedAt)
-  const onTime = closed.filter((m) => !m.deadline || Date.parse(m.closedAt!) <= Date.parse(m.deadline))
+  const onTime = new Set(
+    closed.filter((m) => !m.deadline || Date.parse(m.closedAt!) <= Date.parse(m.deadline)),
+  )
+  const isClosed = new Set(closed)
   const rated = messages.filter((m) => m.rating)
   const average = closed.length
     ? Math.round(
@@ -131,12 +147,54 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
       receivedAt: m.receivedAt!,
       closedAt: m.closedAt!,
       daysToClose: Math.ceil(days(m.receivedAt!, m.closedAt!)),
-      withinDeadline: onTime.includes(m),
+      withinDeadline: onTime.has(m),
       summary: m.publicSummary!.trim(),
       replies: (m.replies ?? []).map((r) => ({ date: r.date, by: r.by ?? '', text: r.text })),
       ratingLabel: labelOf(MESSAGE_RATINGS, m.rating as MessageRating | null),
       isSample: Boolean(m.isSample),
     }))
+
+  // Slugs of the deputies and stations the messages name, and each deputy's own station.
+  const [deputies, stations] = await Promise.all([
+    payload.find({
+      collection: 'deputies',
+      overrideAccess: true,
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      select: { slug: true, station: true },
+    }),
+    payload.find({
+      collection: 'stations',
+      overrideAccess: true,
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      select: { slug: true },
+    }),
+  ])
+  const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: unknown }).id : ref)
+  const deputyById = new Map(deputies.docs.map((d) => [d.id, d]))
+  const stationSlug = new Map(stations.docs.map((s) => [s.id, s.slug]))
+  const facts = messages
+    .filter((m) => m.receivedAt)
+    .map((m): HandledFact & { keys: string[] } => {
+      const deputy = deputyById.get(idOf(m.deputy) as number)
+      const station = stationSlug.get((idOf(m.station) ?? idOf(deputy?.station)) as number)
+      return {
+        year: Number(beijingDay(m.receivedAt!).slice(0, 4)),
+        closed: isClosed.has(m),
+        onTime: onTime.has(m),
+        days: isClosed.has(m) ? days(m.receivedAt!, m.closedAt!) : null,
+        rating: (m.rating as HandledFact['rating']) ?? null,
+        keys: [
+          ...(deputy ? [`deputy:${deputy.slug}`] : []),
+          ...(station ? [`station:${station}`] : []),
+          `street:${m.street}`,
+          'all',
+        ],
+      }
+    })
 
   return {
     total: messages.length,
@@ -145,10 +203,11 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
     byStreet: tally(STREETS, (m) => m.street),
     // Messages stored before channels were recorded came in through the site.
     byChannel: tally(MESSAGE_CHANNELS, (m) => m.channel ?? 'web'),
-    withinDeadline: onTime.length,
+    withinDeadline: onTime.size,
     averageDaysToClose: average,
     satisfaction: tally(MESSAGE_RATINGS, (m) => m.rating),
     rated: rated.length,
+    duty: figuresBy(facts),
     items,
   }
 }

@@ -39,6 +39,8 @@ export const siteSchema = z.object({
   aboutHtml: z.string(),
   platforms: z.array(z.object({ name: z.string(), description: z.string() })),
   stats: z.array(z.object({ value: z.string(), label: z.string() })),
+  /** 履职统计最少件数: below this base a rate is not shown (site/lib/duty.ts). */
+  dutyMinimum: z.number().int().min(1),
 })
 
 export const newsSchema = z.object({
@@ -163,6 +165,26 @@ export const resultsSchema = z.object({
   averageDaysToClose: z.number().nullable(),
   satisfaction: z.array(tally),
   rated: z.number(),
+  /**
+   * 代表履职档案: the figures of handled messages per 承办 deputy (`deputy:<slug>`), station
+   * (`station:<slug>`), street (`street:<code>`) and all (`all`), each by year — aggregates only (vocabulary/duty.ts).
+   */
+  duty: z
+    .record(
+      z.string(),
+      z.array(
+        z.object({
+          year: z.number().nullable(),
+          handled: z.number(),
+          closed: z.number(),
+          onTime: z.number(),
+          medianDays: z.number().nullable(),
+          rated: z.number(),
+          satisfied: z.number(),
+        }),
+      ),
+    )
+    .optional(),
   items: z.array(
     z.object({
       /** Opaque, stable id for anchors (never the tracking code). */

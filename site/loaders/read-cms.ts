@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 
 import type { Case, Deputy, Lecture, MediaStore, News, Station } from '../../cms/index.ts'
 import type { CmsSnapshot, Results, SiteInfo } from '../lib/schemas.ts'
+import { DEFAULT_DUTY_MINIMUM } from '../../vocabulary/duty.ts'
 import { consultationFiles, readConsultations } from './read-consultations.ts'
 
 /** One document's latest draft instead of the published site (a preview build). */
@@ -102,6 +103,7 @@ async function snapshotOf(
     aboutHtml: map.html(siteDoc.about),
     platforms: (siteDoc.platforms ?? []).map((p) => ({ name: p.name, description: text(p.description) })),
     stats: (siteDoc.stats ?? []).map((s) => ({ value: s.value, label: s.label })),
+    dutyMinimum: siteDoc.dutyMinimum ?? DEFAULT_DUTY_MINIMUM,
   }
 
   const news = (await all<News>('news')).map(map.newsItem)
@@ -128,5 +130,6 @@ const noResults: Results = {
   averageDaysToClose: null,
   satisfaction: [],
   rated: 0,
+  duty: {},
   items: [],
 }
