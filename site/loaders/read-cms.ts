@@ -11,6 +11,7 @@ import type { Payload } from 'payload'
 import type { Case, Deputy, Lecture, MediaStore, News, Station } from '../../cms/index.ts'
 import type { CmsSnapshot, Results, SiteInfo } from '../lib/schemas.ts'
 import { consultationFiles, readConsultations } from './read-consultations.ts'
+import { readActivities } from './read-activities.ts'
 
 /** One document's latest draft instead of the published site (a preview build). */
 export interface DraftTarget {
@@ -116,7 +117,18 @@ async function snapshotOf(
 
   const consultations = preview ? [] : await readConsultations(payload)
   for (const file of consultationFiles(consultations)) media.add(file)
-  return { site, news, lectures, cases, deputies, stations, results: await results(), consultations }
+  const activities = preview ? [] : await readActivities(payload, map.picture)
+  return {
+    site,
+    news,
+    lectures,
+    cases,
+    deputies,
+    stations,
+    results: await results(),
+    consultations,
+    activities,
+  }
 }
 
 const noResults: Results = {
