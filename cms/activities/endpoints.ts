@@ -107,7 +107,7 @@ function bookingPage(a: Activity | undefined, values: BookingValues, errors: Boo
 
 export const bookEndpoint: PayloadHandler = async (req) => {
   const { payload } = req
-  let activity: Activity | undefined
+  let activity: Activity | undefined = undefined
   let values: BookingValues = {}
   const failed = (status: number, errors: BookingErrors, extra: Record<string, string> = {}) =>
     answer(req, status, { ok: false, errors }, () => bookingPage(activity, values, errors), extra)

@@ -158,7 +158,12 @@ describe('the notice rule for 代表接待日', () => {
 
   it('publishing one less than three days ahead is refused in Chinese until the editor confirms', async () => {
     await expect(
-      payload.create({ collection: 'activities', data: reception(30), overrideAccess: false, user: editor.user }),
+      payload.create({
+        collection: 'activities',
+        data: reception(30),
+        overrideAccess: false,
+        user: editor.user,
+      }),
     ).rejects.toThrow(/已确认不足三天公告/)
     const ok = await payload.create({
       collection: 'activities',
@@ -279,7 +284,10 @@ describe('booking', () => {
 
   it('without JavaScript: a refusal answers the form again with the Chinese error and everything typed', async () => {
     const a = await bookableActivity(5)
-    const res = await book({ activity: a.slug!, name: '钱女士', phone: '12345', issue: '小区门口的路灯不亮' }, false)
+    const res = await book(
+      { activity: a.slug!, name: '钱女士', phone: '12345', issue: '小区门口的路灯不亮' },
+      false,
+    )
     expect(res.status).toBe(422)
     expect(res.headers.get('content-type')).toContain('text/html')
     const page = await res.text()
@@ -381,12 +389,17 @@ describe('access to bookings', () => {
     await expect(
       payload.create({
         collection: 'bookings',
-        data: { activity: activityId, name: '匿名', phone: '13900000099' },
+        data: { activity: activityId, name: '匿名', phone: '13900000099', status: 'booked' },
         ...anonymous,
       }),
     ).rejects.toThrow()
     // The activity read anonymously carries no bookings, and the places counter is closed too.
-    const activity = await payload.findByID({ collection: 'activities', id: activityId, depth: 2, ...anonymous })
+    const activity = await payload.findByID({
+      collection: 'activities',
+      id: activityId,
+      depth: 2,
+      ...anonymous,
+    })
     expect(JSON.stringify(activity)).not.toContain(NAME)
     expect(JSON.stringify(activity)).not.toContain(PHONE)
     await expect(payload.find({ collection: 'activity-places', ...anonymous })).rejects.toThrow()
