@@ -56,7 +56,7 @@ afterEach(() => {
 function send(
   method: string,
   path: string,
-  init: { headers?: Record<string, string>; body?: BodyInit; cookie?: string } = {},
+  init: { headers?: Record<string, string>; body?: BodyInit } = {},
 ) {
   const url = `http://127.0.0.1:3000/api/${path}`
   const headers = new Headers({ 'x-forwarded-for': `10.8.${(++ip >> 8) & 255}.${ip & 255}`, ...init.headers })
@@ -199,11 +199,24 @@ describe('booking', () => {
       ),
     )
     const statuses = answers.map((r) => r.status)
-    expect(statuses.filter((s) => s >= 500)).toEqual([])
-    expect(statuses.filter((s) => s === 201)).toHaveLength(10)
-    expect(statuses.filter((s) => s === 409)).toHaveLength(40)
-    const refused = await Promise.all(answers.filter((r) => r.status === 409).map((r) => r.json()))
-    for (const body of refused) expect(body.errors.form).toContain('名额已经约满')
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as {
+      errors?: { form?: string }
+    }[]
+    const seen = JSON.stringify(statuses.map((s, i) => `${s} ${bodies[i].errors?.form ?? ''}`))
+    expect(
+      statuses.filter((s) => s >= 500),
+      seen,
+    ).toEqual([])
+    expect(
+      statuses.filter((s) => s === 201),
+      seen,
+    ).toHaveLength(10)
+    expect(
+      statuses.filter((s) => s === 409),
+      seen,
+    ).toHaveLength(40)
+    for (const [i, body] of bodies.entries())
+      if (statuses[i] === 409) expect(body.errors!.form).toContain('名额已经约满')
     expect((await bookingsOf(a.id)).length).toBe(10)
     const live = await placesOf(a.slug!)
     expect(live).toMatchObject({ ok: true, left: 0, capacity: 10, state: 'full' })
@@ -321,14 +334,15 @@ describe('staff', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: editor.email, password: editor.password }),
     })
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]
-    const sheet = await send('GET', `activities/${a.id}/sign-in-sheet`, { headers: { cookie } })
+    const { token } = (await login.json()) as { token: string }
+    const auth = { authorization: `JWT ${token}` }
+    const sheet = await send('GET', `activities/${a.id}/sign-in-sheet`, { headers: auth })
     expect(sheet.status).toBe(200)
     const html = await sheet.text()
     expect(html).toContain('签到表')
     expect(html).toContain('周阿姨')
     expect(html).toContain('想问加装电梯补贴')
-    const csv = await send('GET', `activities/${a.id}/sign-in-sheet?format=csv`, { headers: { cookie } })
+    const csv = await send('GET', `activities/${a.id}/sign-in-sheet?format=csv`, { headers: auth })
     const text = await csv.text()
     expect(text).toContain('周阿姨')
     // A formula-looking cell is defused for spreadsheet programs.
