@@ -49,7 +49,7 @@ describe('活动 pages', () => {
       else expect(receptions).not.toContain(a.title)
     const station = html('activities/station/kuishan-station/index.html')
     expect(station).toContain('奎山街道代表接待日：冬季供暖')
-    expect(station).not.toContain('段庄街道')
+    expect(station).not.toContain('段庄街道议事协商会')
     const deputy = html('activities/deputy/zhang-wei/index.html')
     expect(deputy).toContain('奎山街道代表接待日：冬季供暖')
     expect(deputy).not.toContain('湖滨街道代表接待日')
@@ -103,7 +103,7 @@ describe('feeds, sitemap and search', () => {
       )
       // The fixture was seeded today (or, around midnight, yesterday).
       expect([a.inDays, a.inDays - 1]).toContain(dayOffset)
-      expect(event!.location).toContain('实践')
+      expect(event!.location).toMatch(/街道|实践中心/)
     }
   })
 
