@@ -180,7 +180,7 @@ describe('pages are sound', () => {
     }
   })
 
-  it('content pages ship no JavaScript; only search, the deputy directory, writing, tracking and 朗读 on article pages load a script', () => {
+  it('content pages ship no JavaScript; only search, the deputy directory, writing, tracking, booking and 朗读 on article pages load a script', () => {
     const interactive = [
       'search/index.html',
       'deputies/index.html',
@@ -188,6 +188,11 @@ describe('pages are sound', () => {
       'track/index.html',
       'preview/index.html',
       'consultations/receipt/index.html',
+      'activities/cancel/index.html',
+      // An activity's page: its booking form sent in place, and the live number of places.
+      ...pages.filter((rel) =>
+        /^activities\/(?!kind\/|station\/|deputy\/|cancel\/)[^/]+\/index\.html$/.test(rel),
+      ),
     ]
     for (const rel of pages) {
       const scripts = (html(rel).match(/<script\b[^>]*>/g) ?? []).filter(
@@ -258,8 +263,12 @@ describe('article bodies are React components rendered at build time', () => {
     fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'article-main-markup.json'), 'utf8'),
   ) as Record<string, MainMarkup>
 
+  // Station and deputy pages list their upcoming activities (issue 18) below the profile, with dates
+  // relative to the seed day: that section is checked in activities-site.int.spec.ts, not here.
+  const withoutActivities = (page: string) =>
+    page.replace(/<section[^>]*class="upcoming-activities"[\s\S]*?<\/section>/, '')
   it.each(Object.keys(before))('%s reads as before', (page) => {
-    expect(mainMarkup(html(`${page}index.html`))).toEqual(before[page])
+    expect(mainMarkup(withoutActivities(html(`${page}index.html`)))).toEqual(before[page])
   })
 
   it('and ship no script but their JSON-LD and the one of 朗读 (read aloud, a file of the site)', () => {

@@ -6,6 +6,8 @@ interface Props {
   activities: ActivityItem[]
   /** Where the full filtered list is (/activities/station/<slug>/ …). */
   moreHref: string
+  /** The iCalendar feed to subscribe to (a station's). */
+  calendarHref?: string
   id?: string
 }
 
@@ -14,7 +16,12 @@ interface Props {
  * and places left at the last build, each linking to its page (where it is booked). Rendered at build
  * time; no script.
  */
-export function UpcomingActivities({ activities, moreHref, id = 'upcoming-activities' }: Props) {
+export function UpcomingActivities({
+  activities,
+  moreHref,
+  calendarHref,
+  id = 'upcoming-activities',
+}: Props) {
   const upcoming = activities.filter((a) => !a.past)
   return (
     <section aria-labelledby={id} className="upcoming-activities">
@@ -41,6 +48,12 @@ export function UpcomingActivities({ activities, moreHref, id = 'upcoming-activi
       )}
       <p>
         <a href={moreHref}>查看全部活动和以往的接待记录</a>
+        {calendarHref && (
+          <>
+            {' · '}
+            <a href={calendarHref}>加入手机日历（iCalendar）</a>
+          </>
+        )}
       </p>
     </section>
   )
