@@ -84,9 +84,7 @@ describe('活动预约 in the browser', () => {
       await page.getByLabel('手机号').fill('12345')
       await page.getByLabel('想反映的问题').fill('示例测试：小区暖气片不热')
       await page.getByRole('button', { name: '预约' }).click()
-      await expect(page.locator('#b-phone-error').textContent({ timeout: 15_000 })).resolves.toContain(
-        '11 位手机号',
-      )
+      await page.locator('#b-phone-error', { hasText: '11 位手机号' }).waitFor({ timeout: 15_000 })
       await expect(page.locator('#b-name').inputValue()).resolves.toBe('测试居民')
       await page.getByLabel('手机号').fill('13912345678')
       await page.getByRole('button', { name: '预约' }).click()

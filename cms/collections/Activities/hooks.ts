@@ -1,10 +1,15 @@
-import type { CollectionAfterChangeHook, CollectionBeforeValidateHook } from 'payload'
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeDeleteHook,
+  type CollectionBeforeValidateHook,
+} from 'payload'
 
 import { invalidFields } from '../../hooks/invalidFields.ts'
 import { hasMobileNumber } from '../../../vocabulary/phone.ts'
 import { NOTICE_DAYS, shortNotice } from '../../../vocabulary/activities/schedule.ts'
 import { activityClock } from '../../activities/clock.ts'
-import { syncPlaces } from '../../activities/places.ts'
+import { PLACES, syncPlaces } from '../../activities/places.ts'
 import type { Activity } from '../../payload-types.ts'
 
 /**
@@ -61,4 +66,28 @@ export const keepPlacesInStep: CollectionAfterChangeHook<Activity> = async ({ do
   if (doc._status !== 'published') return doc
   await syncPlaces(req.payload, doc.id, doc.bookable ? (doc.capacity ?? 0) : 0, req)
   return doc
+}
+
+/**
+ * An activity residents booked is not deleted (their bookings would lose their activity): it can be
+ * unpublished instead. Otherwise its places counter goes with it.
+ */
+export const keepBookedActivities: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const { totalDocs } = await req.payload.count({
+    collection: 'bookings',
+    where: { activity: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0)
+    throw new APIError(
+      `这项活动已有 ${totalDocs} 条群众预约，不能删除；如不再举行，请撤下并通知预约的群众。`,
+      409,
+    )
+  await req.payload.delete({
+    collection: PLACES,
+    where: { activity: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
 }

@@ -5,7 +5,7 @@ import { slugField } from '../../fields/slug.ts'
 import { ACTIVITY_KINDS, selectOptions } from '../../../vocabulary/options.ts'
 import { placesEndpoint } from '../../activities/endpoints.ts'
 import { signInSheetEndpoint } from '../../activities/staff.ts'
-import { checkActivity, keepPlacesInStep } from './hooks.ts'
+import { checkActivity, keepBookedActivities, keepPlacesInStep } from './hooks.ts'
 
 const dayAndTime = { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } as const
 
@@ -42,6 +42,7 @@ export const Activities: CollectionConfig = {
   hooks: {
     beforeValidate: [checkActivity],
     afterChange: [keepPlacesInStep],
+    beforeDelete: [keepBookedActivities],
   },
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
