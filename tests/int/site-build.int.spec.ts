@@ -107,10 +107,14 @@ describe('nothing unpublished or private reaches dist/', () => {
       const page = html(rel)
       expect(page, rel).not.toMatch(/(?<![\d-])1[3-9]\d{9}(?!\d)/)
       expect(page, rel).not.toContain('/api/media/')
-      // Only the message form and the tracking form address the CMS (PUBLIC_CMS_URL), in their action,
-      // and the live preview page names it as the one origin it takes content from.
+      // Only the residents' forms (messages, tracking, opinions, bookings) address the CMS
+      // (PUBLIC_CMS_URL), in their action, an activity page names the live places endpoint, and the live
+      // preview page names it as the one origin it takes content from.
       const outsideForms = page
-        .replace(/ (action|data-rate)="http:\/\/127\.0\.0\.1:3000\/api\/(messages|opinions)\/\w+"/g, '')
+        .replace(
+          / (action|data-rate|data-endpoint)="http:\/\/127\.0\.0\.1:3000\/api\/(messages|opinions|bookings|activities)\/\w+"/g,
+          '',
+        )
         .replace(rel === 'preview/index.html' ? ' data-cms="http://127.0.0.1:3000"' : /^$/, '')
       expect(outsideForms, rel).not.toContain(':3000')
     }
