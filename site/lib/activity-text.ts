@@ -4,7 +4,11 @@ import { beijingClock, chineseDate, chineseWeekday } from '../../vocabulary/date
 
 /** 2026年12月6日 星期日 09:00–11:30 */
 export const activityWhen = (a: Pick<ActivityItem, 'startsAt' | 'endsAt'>) =>
-  `${chineseDate(a.startsAt)} ${chineseWeekday(a.startsAt)} ${beijingClock(a.startsAt)}–${beijingClock(a.endsAt)}`
+  `${chineseDate(a.startsAt)} ${activityHours(a)}`
+
+/** 星期日 09:00–11:30: what follows the date (pages put the date alone in <time>). */
+export const activityHours = (a: Pick<ActivityItem, 'startsAt' | 'endsAt'>) =>
+  `${chineseWeekday(a.startsAt)} ${beijingClock(a.startsAt)}–${beijingClock(a.endsAt)}`
 
 /** What a visitor reads about booking at build time. */
 export function placesText(a: ActivityItem): string {

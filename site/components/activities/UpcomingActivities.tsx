@@ -1,5 +1,6 @@
 import type { ActivityItem } from '../../lib/activity-schema.ts'
-import { activityWhen, placesText } from '../../lib/activity-text.ts'
+import { activityHours, placesText } from '../../lib/activity-text.ts'
+import { chineseDate } from '../../../vocabulary/dates.ts'
 
 interface Props {
   /** The activities of this station or deputy; past ones are left out here. */
@@ -36,7 +37,7 @@ export function UpcomingActivities({
                 <span className="tag">{a.kindLabel}</span> <a href={`/activities/${a.slug}/`}>{a.title}</a>
               </p>
               <p className="muted">
-                <time dateTime={a.startsAt}>{activityWhen(a)}</time>
+                <time dateTime={a.startsAt}>{chineseDate(a.startsAt)}</time> {activityHours(a)}
                 {a.station ? ` · ${a.station.name}` : ''}
                 {placesText(a) ? ` · ${placesText(a)}` : ''}
               </p>
