@@ -41,6 +41,8 @@ export {
   type ConsultationOpinions,
   type FeedbackItem,
 } from './consultations/public.ts'
+// 活动预约 for the site: places booked per activity (the counter only, never a booking).
+export { publicActivityPlaces, type ActivityPlacesCount } from './activities/public.ts'
 // The public endpoints' limits as an environment configures them (the load benchmark checks against them).
 export { configuredMessageLimits, type MessageLimitName } from './messages/limits.ts'
 export type { Limit } from './messages/rate-limit.ts'
@@ -74,6 +76,7 @@ export type { BackupManifest } from './backup/manifest.ts'
 
 // The document types Payload generates from the collections: the contract between CMS and site.
 export type {
+  Activity,
   Case,
   Consultation,
   Deputy,

@@ -76,12 +76,15 @@ export interface Config {
     'message-photos': MessagePhoto;
     consultations: Consultation;
     opinions: Opinion;
+    activities: Activity;
+    bookings: Booking;
     media: Media;
     users: User;
     'rate-slots': RateSlot;
     'rebuild-requests': RebuildRequest;
     'site-build-records': SiteBuildRecord;
     leases: Lease;
+    'activity-places': ActivityPlace;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +94,9 @@ export interface Config {
   collectionsJoins: {
     stations: {
       deputies: 'deputies';
+    };
+    activities: {
+      bookings: 'bookings';
     };
   };
   collectionsSelect: {
@@ -103,12 +109,15 @@ export interface Config {
     'message-photos': MessagePhotosSelect<false> | MessagePhotosSelect<true>;
     consultations: ConsultationsSelect<false> | ConsultationsSelect<true>;
     opinions: OpinionsSelect<false> | OpinionsSelect<true>;
+    activities: ActivitiesSelect<false> | ActivitiesSelect<true>;
+    bookings: BookingsSelect<false> | BookingsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'rate-slots': RateSlotsSelect<false> | RateSlotsSelect<true>;
     'rebuild-requests': RebuildRequestsSelect<false> | RebuildRequestsSelect<true>;
     'site-build-records': SiteBuildRecordsSelect<false> | SiteBuildRecordsSelect<true>;
     leases: LeasesSelect<false> | LeasesSelect<true>;
+    'activity-places': ActivityPlacesSelect<false> | ActivityPlacesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -781,6 +790,103 @@ export interface Opinion {
   createdAt: string;
 }
 /**
+ * 代表接待日、议事协商会、视察调研等活动。发布后网站上公布时间、地点和参加的代表；开放预约的活动群众可以在网站上预约。代表接待日应至少提前三天发布。活动结束后在“活动记录”里填写到场人数、群众反映的问题和议定事项，再发布。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activities".
+ */
+export interface Activity {
+  id: number;
+  title: string;
+  kind: 'reception' | 'deliberation' | 'inspection' | 'lecture' | 'other';
+  /**
+   * 例如：老旧小区加装电梯、背街小巷停车
+   */
+  topic?: string | null;
+  startsAt: string;
+  endsAt: string;
+  station: number | Station;
+  deputies?: (number | Deputy)[] | null;
+  /**
+   * 网站上公开：活动内容、欢迎哪些群众参加、需要带什么材料。
+   */
+  description: string;
+  /**
+   * 代表接待日距开始不足三天才发布时，需要勾选这一项确认（例如临时增加的接待）。
+   */
+  shortNoticeConfirmed?: boolean | null;
+  bookable?: boolean | null;
+  /**
+   * 可以预约的人数；约满后不再接受预约。
+   */
+  capacity?: number | null;
+  /**
+   * 不填则到活动开始时截止。
+   */
+  bookingClosesAt?: string | null;
+  /**
+   * 预约的群众和他们想反映的问题（仅工作人员可见）。点开一条可以标记“已到场”。
+   */
+  bookings?: {
+    docs?: (number | Booking)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  attendance?: number | null;
+  /**
+   * 公开：不写姓名、电话、门牌号。
+   */
+  issuesRaised?: string | null;
+  /**
+   * 公开：达成的共识、分工和时限。
+   */
+  agreed?: string | null;
+  followUpCases?: (number | Case)[] | null;
+  followUpConsultations?: (number | Consultation)[] | null;
+  /**
+   * 网站上只显示件数，凭跟踪码可查询办理进度。
+   */
+  followUpMessages?: (number | Message)[] | null;
+  photos?: (number | Media)[] | null;
+  /**
+   * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
+   */
+  slug?: string | null;
+  isSample?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * 群众在网站上的活动预约，含姓名、手机号和想反映的问题，仅工作人员可见。活动当天把到场的群众标记为“已到场”。取消预约请让群众在网站上凭预约码取消，名额会自动让出。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings".
+ */
+export interface Booking {
+  id: number;
+  /**
+   * 预约时自动生成，群众凭它和手机号取消预约。
+   */
+  code?: string | null;
+  bookedAt?: string | null;
+  activity: number | Activity;
+  name: string;
+  phone: string;
+  /**
+   * 群众预约时填写，供代表提前准备；不公开。
+   */
+  issue?: string | null;
+  /**
+   * 活动当天标记“已到场”或“未到场”。“已取消”由群众在网站上取消。
+   */
+  status: 'booked' | 'cancelled' | 'attended' | 'absent';
+  cancelledAt?: string | null;
+  isSample?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -861,6 +967,16 @@ export interface Lease {
   name: string;
   holder: string;
   expiresAt: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activity-places".
+ */
+export interface ActivityPlace {
+  id: number;
+  activity: number | Activity;
+  capacity: number;
+  booked: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1024,6 +1140,14 @@ export interface PayloadLockedDocument {
         value: number | Opinion;
       } | null)
     | ({
+        relationTo: 'activities';
+        value: number | Activity;
+      } | null)
+    | ({
+        relationTo: 'bookings';
+        value: number | Booking;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1046,6 +1170,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'leases';
         value: number | Lease;
+      } | null)
+    | ({
+        relationTo: 'activity-places';
+        value: number | ActivityPlace;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1340,6 +1468,54 @@ export interface OpinionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activities_select".
+ */
+export interface ActivitiesSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  topic?: T;
+  startsAt?: T;
+  endsAt?: T;
+  station?: T;
+  deputies?: T;
+  description?: T;
+  shortNoticeConfirmed?: T;
+  bookable?: T;
+  capacity?: T;
+  bookingClosesAt?: T;
+  bookings?: T;
+  attendance?: T;
+  issuesRaised?: T;
+  agreed?: T;
+  followUpCases?: T;
+  followUpConsultations?: T;
+  followUpMessages?: T;
+  photos?: T;
+  slug?: T;
+  isSample?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings_select".
+ */
+export interface BookingsSelect<T extends boolean = true> {
+  code?: T;
+  bookedAt?: T;
+  activity?: T;
+  name?: T;
+  phone?: T;
+  issue?: T;
+  status?: T;
+  cancelledAt?: T;
+  isSample?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1467,6 +1643,15 @@ export interface LeasesSelect<T extends boolean = true> {
   name?: T;
   holder?: T;
   expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activity-places_select".
+ */
+export interface ActivityPlacesSelect<T extends boolean = true> {
+  activity?: T;
+  capacity?: T;
+  booked?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,6 +15,9 @@ import { MessagePhotos } from './collections/MessagePhotos.ts'
 import { Messages } from './collections/Messages/index.ts'
 import { Consultations } from './collections/Consultations/index.ts'
 import { Opinions } from './collections/Opinions/index.ts'
+import { Activities } from './collections/Activities/index.ts'
+import { ActivityPlaces } from './collections/ActivityPlaces.ts'
+import { Bookings } from './collections/Bookings/index.ts'
 import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
@@ -113,6 +116,8 @@ export default buildConfig({
     MessagePhotos,
     Consultations,
     Opinions,
+    Activities,
+    Bookings,
     Media,
     Users,
     // Shared state of the CMS processes and the builder (hidden, no API access).
@@ -120,13 +125,23 @@ export default buildConfig({
     RebuildRequests,
     SiteBuildRecords,
     Leases,
+    ActivityPlaces,
   ],
   globals: [Site],
   plugins: [
     // What the static site is built from: changes to these ask for a rebuild (messages decide for
     // themselves, see the plugin).
     rebuildSite({
-      collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'media', 'consultations'],
+      collections: [
+        'news',
+        'lectures',
+        'cases',
+        'deputies',
+        'stations',
+        'media',
+        'consultations',
+        'activities',
+      ],
       globals: ['site'],
     }),
     // The media library on S3-compatible object storage when MEDIA_S3_BUCKET is set; the data folder otherwise.

@@ -230,3 +230,34 @@ export interface SeedOpinion {
   reason?: string
   publicSummary?: string
 }
+
+/**
+ * A sample 活动 / 接待日 (issue 18), fictional and marked as sample data. Its day is relative to the day
+ * the seed runs (a month around it: past ones with their records, upcoming ones open for booking).
+ */
+export interface SeedActivity {
+  slug: string
+  title: string
+  kind: import('../vocabulary/options.ts').ActivityKind
+  topic: string
+  /** Days from the seed day (negative: already held), and the Beijing time it starts, e.g. '09:00'. */
+  inDays: number
+  startsAt: string
+  /** Length in hours. */
+  hours: number
+  /** Slug of a station in `content/stations.ts`. */
+  station: string
+  /** Slugs of deputies in `content/deputies.ts`. */
+  deputies: string[]
+  description: string
+  /** Places residents can book online; unset: no booking. */
+  capacity?: number
+  /** The record, for activities already held. */
+  record?: {
+    attendance: number
+    issuesRaised: string
+    agreed: string
+    /** Slugs of case stories that followed. */
+    cases?: string[]
+  }
+}

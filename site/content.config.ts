@@ -23,4 +23,5 @@ export const collections = {
   stations: defineCollection({ loader: cms.loader('stations'), schema: schemas.stations }),
   results: defineCollection({ loader: cms.loader('results'), schema: schemas.results }),
   consultations: defineCollection({ loader: cms.loader('consultations'), schema: schemas.consultations }),
+  activities: defineCollection({ loader: cms.loader('activities'), schema: schemas.activities }),
 }

@@ -21,3 +21,16 @@ export function chineseDate(iso: string | null | undefined): string {
 export function beijingDay(iso: string): string {
   return beijing(iso)?.toISOString().slice(0, 10) ?? ''
 }
+
+/** "2026-03-05T06:30:00Z" → "14:30" (Beijing time); "" for a missing or bad date. */
+export function beijingClock(iso: string | null | undefined): string {
+  const d = iso ? beijing(iso) : null
+  return d ? `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}` : ''
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+/** "2026-03-05T06:30:00Z" → "星期四" (the Beijing day's weekday). */
+export function chineseWeekday(iso: string | null | undefined): string {
+  const d = iso ? beijing(iso) : null
+  return d ? `星期${WEEKDAYS[d.getUTCDay()]}` : ''
+}

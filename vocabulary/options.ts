@@ -170,3 +170,22 @@ export const STAFF_CHANNELS: MessageChannel[] = ['walk-in', 'phone']
  */
 export const POSTER_SOURCE = /^poster-(deputy|station)-([a-z0-9]+(?:-[a-z0-9]+)*)$/
 export const posterSource = (kind: 'deputy' | 'station', slug: string) => `poster-${kind}-${slug}`
+
+/** 活动 / 接待日 (issue 18): what kind of activity a station holds. */
+export const ACTIVITY_KINDS = [
+  { value: 'reception', label: '代表接待日' },
+  { value: 'deliberation', label: '议事协商会' },
+  { value: 'inspection', label: '视察调研' },
+  { value: 'lecture', label: '人大微讲堂活动' },
+  { value: 'other', label: '其他' },
+] as const satisfies readonly Option<string>[]
+export type ActivityKind = ValueOf<typeof ACTIVITY_KINDS>
+
+/** A booking's state: a cancelled one frees its place; attendance is marked by staff on the day. */
+export type BookingStatus = 'booked' | 'cancelled' | 'attended' | 'absent'
+export const BOOKING_STATUSES: Option<BookingStatus>[] = [
+  { value: 'booked', label: '已预约' },
+  { value: 'cancelled', label: '已取消' },
+  { value: 'attended', label: '已到场' },
+  { value: 'absent', label: '未到场' },
+]

@@ -1,14 +1,15 @@
-import * as migration_20261127_143332_initial from './20261127_143332_initial';
-import * as migration_20261127_145851_deputy_code_lecture_deputies from './20261127_145851_deputy_code_lecture_deputies';
-import * as migration_20261127_162130_scheduled_publish from './20261127_162130_scheduled_publish';
-import * as migration_20261127_170958_messages from './20261127_170958_messages';
-import * as migration_20261201_084142_message_verification from './20261201_084142_message_verification';
-import * as migration_20261201_124627_rate_slots from './20261201_124627_rate_slots';
-import * as migration_20261201_144921_deputy_display_name from './20261201_144921_deputy_display_name';
-import * as migration_20261201_155517_site_builds_media_storage from './20261201_155517_site_builds_media_storage';
-import * as migration_20261201_184647_consultations from './20261201_184647_consultations';
-import * as migration_20261201_200553_message_source from './20261201_200553_message_source';
-import * as migration_20261201_221135_duty_minimum from './20261201_221135_duty_minimum';
+import * as migration_20261127_143332_initial from './20261127_143332_initial'
+import * as migration_20261127_145851_deputy_code_lecture_deputies from './20261127_145851_deputy_code_lecture_deputies'
+import * as migration_20261127_162130_scheduled_publish from './20261127_162130_scheduled_publish'
+import * as migration_20261127_170958_messages from './20261127_170958_messages'
+import * as migration_20261201_084142_message_verification from './20261201_084142_message_verification'
+import * as migration_20261201_124627_rate_slots from './20261201_124627_rate_slots'
+import * as migration_20261201_144921_deputy_display_name from './20261201_144921_deputy_display_name'
+import * as migration_20261201_155517_site_builds_media_storage from './20261201_155517_site_builds_media_storage'
+import * as migration_20261201_184647_consultations from './20261201_184647_consultations'
+import * as migration_20261201_200553_message_source from './20261201_200553_message_source'
+import * as migration_20261201_214617_activities from './20261201_214617_activities'
+import * as migration_20261201_230207_duty_minimum from './20261201_230207_duty_minimum'
 
 export const migrations = [
   {
@@ -62,8 +63,13 @@ export const migrations = [
     name: '20261201_200553_message_source',
   },
   {
-    up: migration_20261201_221135_duty_minimum.up,
-    down: migration_20261201_221135_duty_minimum.down,
-    name: '20261201_221135_duty_minimum'
+    up: migration_20261201_214617_activities.up,
+    down: migration_20261201_214617_activities.down,
+    name: '20261201_214617_activities',
   },
-];
+  {
+    up: migration_20261201_230207_duty_minimum.up,
+    down: migration_20261201_230207_duty_minimum.down,
+    name: '20261201_230207_duty_minimum',
+  },
+]

@@ -33,6 +33,8 @@ export function bodyRuleFor(method: string, apiPath: string): BodyRule {
   if (apiPath === '/messages/rate') return { limit: 16 * KB }
   // An opinion: at most 2,000 characters (up to 4 bytes each, percent-encoded 12) and a few short fields.
   if (apiPath === '/opinions/submit') return { limit: 64 * KB }
+  // A booking or a cancellation: a few short fields (the issue at most 500 characters).
+  if (apiPath === '/bookings/submit' || apiPath === '/bookings/cancel') return { limit: 16 * KB }
   const [, collection, rest] = /^\/([^/]+)(\/.*)?$/.exec(apiPath) ?? []
   if (UPLOAD_COLLECTIONS.includes(collection) && !rest?.startsWith('/versions'))
     return { limit: MAX_VIDEO_BYTES + MB, staffOnly: true }

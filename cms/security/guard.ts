@@ -28,9 +28,20 @@ type Handler = (request: Request, args: never) => Promise<Response>
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Residents post these from the static site (another origin) without any login. */
-const PUBLIC_FORMS = new Set(['/messages/submit', '/messages/rate', '/opinions/submit'])
+const PUBLIC_FORMS = new Set([
+  '/messages/submit',
+  '/messages/rate',
+  '/opinions/submit',
+  '/bookings/submit',
+  '/bookings/cancel',
+])
 /** What residents reach from the site: refused in Chinese, like the endpoints' own answers. */
-const RESIDENT_PATHS = new Set([...PUBLIC_FORMS, '/messages/track', '/opinions/receipt'])
+const RESIDENT_PATHS = new Set([
+  ...PUBLIC_FORMS,
+  '/messages/track',
+  '/opinions/receipt',
+  '/activities/places',
+])
 const MAX_OVERRIDE_QUERY = 64 * 1024
 /** The Live Preview pane's data (cms/endpoints/livePreview.ts): posted by the site's /preview/ page. */
 const isLivePreview = (apiPath: string) => /^\/live-preview(\/|$)/.test(apiPath)
@@ -225,6 +236,11 @@ const RESIDENT_TEXTS: Record<string, { title: string; text: string }> = {
   },
   '400 /opinions/submit': { title: '提交没有成功', text: '提交的链接有误，请从征集页面上的意见表提交。' },
   '400 /opinions/receipt': { title: '查询没有成功', text: '查询的链接有误，请在查询页重新输入回执码。' },
+  '400 /bookings/submit': { title: '预约没有成功', text: '提交的链接有误，请从活动页面上的预约表预约。' },
+  '400 /bookings/cancel': { title: '取消没有成功', text: '提交的链接有误，请从取消预约页面重新提交。' },
+  '413 /bookings/submit': { title: '提交的内容太大', text: '提交的内容太大：想反映的问题最多 500 字。' },
+  '413 /bookings/cancel': { title: '提交的内容太大', text: '提交的内容太大，请重新填写预约码和手机号。' },
+  '400 /activities/places': { title: '查询没有成功', text: '查询的链接有误。' },
 }
 
 /** A refusal on a residents' endpoint: JSON for the site's script, a page in the site's style otherwise. */
@@ -233,11 +249,13 @@ function residentError(request: Request, apiPath: string, status: number): Respo
   const headers = { ...corsHeaders(request as never), 'cache-control': 'no-store' }
   if ((request.headers.get('accept') ?? '').includes('application/json'))
     return Response.json({ ok: false, errors: { form: text }, error: text }, { status, headers })
-  const back = apiPath.startsWith('/opinions/')
-    ? `<a class="button" href="${siteUrl()}/consultations/">查看意见征集</a>`
-    : apiPath === '/messages/submit'
-      ? `<a class="button" href="${siteUrl()}/contact/">重新写信</a>`
-      : `<a class="button" href="${siteUrl()}/track/">查询办理进度</a>`
+  const back = /^\/(bookings|activities)\//.test(apiPath)
+    ? `<a class="button" href="${siteUrl()}/activities/">查看近期活动</a>`
+    : apiPath.startsWith('/opinions/')
+      ? `<a class="button" href="${siteUrl()}/consultations/">查看意见征集</a>`
+      : apiPath === '/messages/submit'
+        ? `<a class="button" href="${siteUrl()}/contact/">重新写信</a>`
+        : `<a class="button" href="${siteUrl()}/track/">查询办理进度</a>`
   return new Response(htmlPage(title, `<h1>${title}</h1><p class="field-error">${text}</p><p>${back}</p>`), {
     status,
     headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },

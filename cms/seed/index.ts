@@ -431,6 +431,58 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     `seed: consultations: ${created.consultations ?? 0} created, ${unchanged.consultations ?? 0} already there; opinions: ${created.opinions ?? 0} created, ${unchanged.opinions ?? 0} already there`,
   )
 
+  // Sample activities (活动 / 接待日), matched by slug, on days around today at their Beijing times.
+  const beijingAt = (days: number, time: string) => {
+    const day = new Date(Date.now() + days * DAY + 8 * 3600_000).toISOString().slice(0, 10)
+    return new Date(`${day}T${time}:00+08:00`).toISOString()
+  }
+  for (const a of data.activities ?? []) {
+    const { totalDocs } = await payload.count({
+      collection: 'activities',
+      where: { slug: { equals: a.slug } },
+      overrideAccess: true,
+    })
+    if (totalDocs > 0) {
+      bump(unchanged, 'activities')
+      continue
+    }
+    const startsAt = beijingAt(a.inDays, a.startsAt)
+    const start = Date.parse(startsAt)
+    const cases: number[] = []
+    for (const slug of a.record?.cases ?? []) {
+      const id = await idBySlug('cases', slug)
+      if (id === undefined) throw new Error(`seed: activity "${a.slug}" names unknown case "${slug}"`)
+      cases.push(id as number)
+    }
+    await payload.create({
+      collection: 'activities',
+      data: {
+        slug: a.slug,
+        title: a.title,
+        kind: a.kind,
+        topic: a.topic,
+        startsAt,
+        endsAt: new Date(start + a.hours * 3600_000).toISOString(),
+        station: await station(a.station),
+        deputies: await deputyIds(a.deputies, `activity "${a.slug}"`),
+        description: a.description,
+        bookable: Boolean(a.capacity),
+        capacity: a.capacity,
+        bookingClosesAt: a.capacity ? new Date(start - 2 * 3600_000).toISOString() : undefined,
+        attendance: a.record?.attendance,
+        issuesRaised: a.record?.issuesRaised,
+        agreed: a.record?.agreed,
+        followUpCases: cases,
+        isSample: true,
+        _status: 'published',
+      },
+      overrideAccess: true,
+      context: seedContext(),
+    })
+    bump(created, 'activities')
+  }
+  log(`seed: activities: ${created.activities ?? 0} created, ${unchanged.activities ?? 0} already there`)
+
   const nothingToDo = Object.keys(created).length === 0
   log(
     nothingToDo

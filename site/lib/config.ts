@@ -17,3 +17,10 @@ export const opinionEndpoints = () => ({
   submit: `${cmsUrl()}/api/opinions/submit`,
   receipt: `${cmsUrl()}/api/opinions/receipt`,
 })
+
+/** 活动预约's CMS endpoints (issue 18). */
+export const bookingEndpoints = () => ({
+  submit: `${cmsUrl()}/api/bookings/submit`,
+  cancel: `${cmsUrl()}/api/bookings/cancel`,
+  places: `${cmsUrl()}/api/activities/places`,
+})

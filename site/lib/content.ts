@@ -5,7 +5,7 @@ import type { z } from 'astro/zod'
 
 /** The data of each content collection, as its schema (site/lib/schemas.ts) says. */
 type EntryData = { [C in keyof typeof COLLECTION_SCHEMAS]: z.infer<(typeof COLLECTION_SCHEMAS)[C]> }
-type ListCollection = 'news' | 'lectures' | 'cases' | 'deputies' | 'stations' | 'consultations'
+type ListCollection = 'news' | 'lectures' | 'cases' | 'deputies' | 'stations' | 'consultations' | 'activities'
 
 /** Typed access to the content collections: the loader stored entries its schemas validated. */
 async function all<C extends ListCollection>(name: C): Promise<EntryData[C][]> {
@@ -45,3 +45,7 @@ export const getConsultations = async () =>
       (a.status === 'open' ? a.closesAt.localeCompare(b.closesAt) : b.closesAt.localeCompare(a.closesAt)),
   )
 const consultationOrder = (status: string) => ['open', 'upcoming', 'answered', 'closed'].indexOf(status)
+
+/** 活动 / 接待日 in time order (the earliest first). */
+export const getActivities = async () =>
+  (await all('activities')).sort((a, b) => a.startsAt.localeCompare(b.startsAt))

@@ -17,18 +17,22 @@ let loaded: Promise<{ data: DutyData; minimum: number }> | undefined
 
 export function loadDutyData(): Promise<{ data: DutyData; minimum: number }> {
   loaded ??= (async () => {
-    const [cases, lectures, consultations, deputies, stations, results, site] = await Promise.all([
-      getCases(),
-      getLectures(),
-      getConsultations(),
-      getDeputies(),
-      getStations(),
-      getResults(),
-      getSite(),
-    ])
+    const [activities, cases, lectures, consultations, deputies, stations, results, site] = await Promise.all(
+      [
+        getActivities(),
+        getCases(),
+        getLectures(),
+        getConsultations(),
+        getDeputies(),
+        getStations(),
+        getResults(),
+        getSite(),
+      ],
+    )
     return {
       data: dutyData({
-        activities: [],
+        // Taken part in: activities that have happened, not those still to come.
+        activities: activities.filter((a) => a.past),
         cases,
         lectures,
         consultations,

@@ -19,7 +19,7 @@ export interface DutyEvent {
 
 /** An activity as the record needs it (site/loaders/read-activities.ts gives more). */
 export interface DutyActivity {
-  start: string
+  startsAt: string
   deputies: readonly { slug: string }[]
   station: { slug: string } | null
 }
@@ -66,7 +66,7 @@ export function dutyData(input: {
   return {
     activities: input.activities.map((a) =>
       event(
-        a.start,
+        a.startsAt,
         a.deputies.map((d) => d.slug),
         a.station ? [a.station.slug] : [],
       ),

@@ -7,8 +7,8 @@ import { isoDay } from './format.ts'
 import { deputyTitle } from '../../vocabulary/deputy-name.ts'
 
 /** The 类型 filter values, as shown to visitors. */
-export type SearchType = '新闻' | '微讲堂' | '案例' | '代表' | '实践站' | '意见征集'
-export const SEARCH_TYPES: SearchType[] = ['新闻', '案例', '代表', '实践站', '微讲堂', '意见征集']
+export type SearchType = '新闻' | '微讲堂' | '案例' | '代表' | '实践站' | '意见征集' | '活动'
+export const SEARCH_TYPES: SearchType[] = ['新闻', '案例', '代表', '实践站', '微讲堂', '意见征集', '活动']
 
 export interface SearchRecord {
   url: string
@@ -97,6 +97,20 @@ export function searchRecords(data: CmsSnapshot): SearchRecord[] {
         c.feedbackReport,
       ),
       date: isoDay(c.opensAt),
+    })),
+    ...(data.activities ?? []).map((a) => ({
+      url: `/activities/${a.slug}/`,
+      title: a.title,
+      type: '活动' as const,
+      text: join(
+        a.title,
+        `${a.kindLabel} ${a.topic} ${a.station?.name ?? ''}`,
+        a.deputies.map((d) => d.name).join(' '),
+        a.description,
+        a.record?.issuesRaised,
+        a.record?.agreed,
+      ),
+      date: isoDay(a.startsAt),
     })),
   ]
 }

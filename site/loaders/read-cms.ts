@@ -12,6 +12,7 @@ import type { Case, Deputy, Lecture, MediaStore, News, Station } from '../../cms
 import type { CmsSnapshot, Results, SiteInfo } from '../lib/schemas.ts'
 import { DEFAULT_DUTY_MINIMUM } from '../../vocabulary/duty.ts'
 import { consultationFiles, readConsultations } from './read-consultations.ts'
+import { readActivities } from './read-activities.ts'
 
 /** One document's latest draft instead of the published site (a preview build). */
 export interface DraftTarget {
@@ -118,7 +119,18 @@ async function snapshotOf(
 
   const consultations = preview ? [] : await readConsultations(payload)
   for (const file of consultationFiles(consultations)) media.add(file)
-  return { site, news, lectures, cases, deputies, stations, results: await results(), consultations }
+  const activities = preview ? [] : await readActivities(payload, map.picture)
+  return {
+    site,
+    news,
+    lectures,
+    cases,
+    deputies,
+    stations,
+    results: await results(),
+    consultations,
+    activities,
+  }
 }
 
 const noResults: Results = {

@@ -17,6 +17,10 @@ export const CANARIES = {
   opinionReason: 'CANARY未公开理由U8E',
   opinionSummary: 'CANARY未公开意见摘要G6H',
   opinionCode: 'CANRY-PQNE7',
+  bookingName: 'CANARY预约人B7K',
+  bookingIssue: 'CANARY预约想反映的问题Q2Z',
+  bookingCode: 'CANRY-BKQE7',
+  activityDraftTitle: 'CANARY未发布活动D4N',
 }
 
 /** Shown on the answered sample consultation's page: an opinion's public summary once its feedback is out. */

@@ -145,6 +145,38 @@ await payload.create({
     publicSummary: PUBLIC_OPINION_SUMMARY,
   },
 })
+// Bookings (活动预约): one with canary name, issue and code on an upcoming reception, and a draft activity.
+const reception = (
+  await payload.find({
+    collection: 'activities',
+    where: { slug: { equals: 'kuishan-reception-winter' } },
+    limit: 1,
+  })
+).docs[0]
+await payload.create({
+  collection: 'bookings',
+  data: {
+    code: CANARIES.bookingCode,
+    activity: reception.id,
+    name: CANARIES.bookingName,
+    phone: '13512340021',
+    issue: CANARIES.bookingIssue,
+    status: 'booked',
+  },
+})
+await payload.create({
+  collection: 'activities',
+  draft: true,
+  data: {
+    title: CANARIES.activityDraftTitle,
+    kind: 'reception',
+    startsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 8 * 86_400_000 + 3_600_000).toISOString(),
+    station: typeof reception.station === 'object' ? reception.station.id : reception.station,
+    description: CANARIES.activityDraftTitle,
+    _status: 'draft',
+  },
+})
 const phones = [
   ...(await payload.find({ collection: 'messages', limit: 0, pagination: false, depth: 0 })).docs.map(
     (m) => m.phone,
@@ -152,6 +184,9 @@ const phones = [
   ...(await payload.find({ collection: 'opinions', limit: 0, pagination: false, depth: 0 })).docs
     .map((o) => o.phone)
     .filter((p): p is string => Boolean(p)),
+  ...(await payload.find({ collection: 'bookings', limit: 0, pagination: false, depth: 0 })).docs.map(
+    (b) => b.phone,
+  ),
 ]
 fs.writeFileSync(path.join(process.env.DATA_DIR!, 'message-phones.json'), JSON.stringify(phones))
 

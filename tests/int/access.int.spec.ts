@@ -58,6 +58,14 @@ const draftable = {
     closesAt: '2026-02-01T00:00:00.000Z',
     draftText: '第一条 测试条文。',
   }),
+  activities: (title: string) => ({
+    title,
+    kind: 'deliberation',
+    startsAt: '2026-01-10T01:00:00.000Z',
+    endsAt: '2026-01-10T03:00:00.000Z',
+    station: stationId,
+    description: '活动介绍',
+  }),
 } as const
 type Draftable = keyof typeof draftable
 
@@ -66,18 +74,6 @@ beforeAll(async () => {
   payload = cms.payload
   users.admin = (await makeUser(payload, 'admin')).user
   users.editor = (await makeUser(payload, 'editor')).user
-  for (const collection of Object.keys(draftable) as Draftable[]) {
-    const published = await payload.create({
-      collection,
-      data: { ...draftable[collection](`已发布-${collection}`), _status: 'published' } as never,
-    })
-    const draft = await payload.create({
-      collection,
-      data: { ...draftable[collection](`${DRAFT_TITLE}-${collection}`), _status: 'draft' } as never,
-      draft: true,
-    })
-    ids[collection] = { published: published.id, draft: draft.id }
-  }
   stationId = (
     await payload.create({
       collection: 'stations',
@@ -90,6 +86,18 @@ beforeAll(async () => {
       },
     })
   ).id
+  for (const collection of Object.keys(draftable) as Draftable[]) {
+    const published = await payload.create({
+      collection,
+      data: { ...draftable[collection](`已发布-${collection}`), _status: 'published' } as never,
+    })
+    const draft = await payload.create({
+      collection,
+      data: { ...draftable[collection](`${DRAFT_TITLE}-${collection}`), _status: 'draft' } as never,
+      draft: true,
+    })
+    ids[collection] = { published: published.id, draft: draft.id }
+  }
   deputyId = (
     await payload.create({
       collection: 'deputies',
@@ -458,5 +466,61 @@ describe('opinions (staff only; residents write through /api/opinions/submit)', 
       FORBIDDEN,
     )
     await payload.delete({ collection: 'opinions', id, ...as('admin') })
+  })
+})
+
+describe('bookings (staff only; residents book through /api/bookings/submit)', () => {
+  let id: number | string
+  const booking = () => ({
+    activity: ids.activities.published as number,
+    name: '测试预约人',
+    phone: '13912345679',
+    issue: '想反映的问题',
+    status: 'booked' as const,
+  })
+
+  beforeAll(async () => {
+    id = (await payload.create({ collection: 'bookings', data: booking() })).id
+  })
+
+  it('anonymous visitors can neither list, count, read, create, change nor delete them', async () => {
+    const anon = as('anonymous')
+    await expect(payload.find({ collection: 'bookings', ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.count({ collection: 'bookings', ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.findByID({ collection: 'bookings', id, ...anon })).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.create({ collection: 'bookings', data: booking(), ...anon })).rejects.toMatchObject(
+      FORBIDDEN,
+    )
+    await expect(
+      payload.update({ collection: 'bookings', id, data: { status: 'cancelled' }, ...anon }),
+    ).rejects.toMatchObject(FORBIDDEN)
+    await expect(payload.delete({ collection: 'bookings', id, ...anon })).rejects.toMatchObject(FORBIDDEN)
+    // Nor through the activity: its bookings are left out for them.
+    const activity = await payload.findByID({
+      collection: 'activities',
+      id: ids.activities.published,
+      depth: 2,
+      ...anon,
+    })
+    expect(JSON.stringify(activity)).not.toContain('测试预约人')
+  })
+
+  it.each(['editor', 'admin'] as const)('%s reads the personal data and marks attendance', async (actor) => {
+    const doc = await payload.findByID({ collection: 'bookings', id, ...as(actor) })
+    expect(doc.phone).toBe('13912345679')
+    const updated = await payload.update({
+      collection: 'bookings',
+      id,
+      data: { status: 'attended' },
+      ...as(actor),
+    })
+    expect(updated.status).toBe('attended')
+  })
+
+  it('only admins delete them', async () => {
+    await expect(payload.delete({ collection: 'bookings', id, ...as('editor') })).rejects.toMatchObject(
+      FORBIDDEN,
+    )
+    await payload.delete({ collection: 'bookings', id, ...as('admin') })
   })
 })

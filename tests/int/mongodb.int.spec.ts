@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { claimPlace, leaveBooked, readPlaces, releasePlace } from '../../cms/activities/places.ts'
 import { BuildQueue } from '../../cms/builds/queue.ts'
 import { SharedWindow } from '../../cms/messages/rate-limit.ts'
 import { seed } from '../../cms/seed/index.ts'
@@ -49,6 +50,52 @@ describe.skipIf(!MONGODB_URI)('MongoDB (DATABASE_URI=mongodb://…)', () => {
     expect(taken.filter((t) => t.ok)).toHaveLength(5)
     const refused = taken.find((t) => !t.ok)
     expect(refused && !refused.ok && refused.retryAfterMs).toBeGreaterThan(0)
+  })
+
+  it("holds an activity's capacity exactly: of 30 claims at once for 5 places, 5 succeed; a cancel frees one", async () => {
+    const station = await cms.payload.create({
+      collection: 'stations',
+      data: {
+        name: '测试实践站',
+        type: 'station',
+        street: 'kuishan',
+        address: '某路 1 号',
+        hours: '周一至周五',
+      },
+    })
+    const start = Date.now() + 10 * 86_400_000
+    const activity = await cms.payload.create({
+      collection: 'activities',
+      data: {
+        title: 'MongoDB 上的接待日',
+        kind: 'deliberation',
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 3_600_000).toISOString(),
+        station: station.id,
+        description: '测试',
+        bookable: true,
+        capacity: 5,
+        _status: 'published',
+      },
+    })
+    const claims = await Promise.all(Array.from({ length: 30 }, () => claimPlace(cms.payload, activity.id)))
+    expect(claims.filter(Boolean)).toHaveLength(5)
+    expect((await readPlaces(cms.payload, [activity.id])).get(String(activity.id))).toEqual({
+      capacity: 5,
+      booked: 5,
+    })
+    const booking = await cms.payload.create({
+      collection: 'bookings',
+      data: { activity: activity.id, name: '测试', phone: '13900000001', status: 'booked' },
+    })
+    const twice = await Promise.all([
+      leaveBooked(cms.payload, booking.id, 'cancelled', new Date().toISOString()),
+      leaveBooked(cms.payload, booking.id, 'cancelled', new Date().toISOString()),
+    ])
+    expect(twice.filter(Boolean)).toHaveLength(1)
+    await releasePlace(cms.payload, activity.id)
+    expect(await claimPlace(cms.payload, activity.id)).toBe(true)
+    expect(await claimPlace(cms.payload, activity.id)).toBe(false)
   })
 
   it('elects one builder: of ten claimants of the lease at once, one holds it until it expires', async () => {

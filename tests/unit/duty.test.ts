@@ -70,10 +70,10 @@ describe('rows of 代表履职档案', () => {
   const station = { slug: 's1', street: 'kuishan' }
   const data = dutyData({
     activities: [
-      { start: '2026-03-01T02:00:00Z', deputies: [{ slug: 'a' }], station: { slug: 's1' } },
+      { startsAt: '2026-03-01T02:00:00Z', deputies: [{ slug: 'a' }], station: { slug: 's1' } },
       // 2025-12-31 20:00 UTC is already 2026 in Beijing.
-      { start: '2025-12-31T20:00:00Z', deputies: [{ slug: 'a' }, { slug: 'b' }], station: null },
-      { start: '2025-05-01T02:00:00Z', deputies: [{ slug: 'b' }], station: { slug: 's1' } },
+      { startsAt: '2025-12-31T20:00:00Z', deputies: [{ slug: 'a' }, { slug: 'b' }], station: null },
+      { startsAt: '2025-05-01T02:00:00Z', deputies: [{ slug: 'b' }], station: { slug: 's1' } },
     ],
     cases: [
       {

@@ -32,6 +32,7 @@ import { MessageQueue as MessageQueue_8f0ae018ac77e5972c93377dd5907fe2 } from '.
 import { FileTypeCell as FileTypeCell_c05611b6c110b9c4b1e9d9b8a37794e9 } from '../../../components/FileCells'
 import { FileSizeCell as FileSizeCell_c05611b6c110b9c4b1e9d9b8a37794e9 } from '../../../components/FileCells'
 import { OpinionSummary as OpinionSummary_0e177e4f5f9529df00c10e4167f93010 } from '../../../components/OpinionSummary'
+import { ActivityBookings as ActivityBookings_3974e5a2fdd56b66ebcc5c057fb37269 } from '../../../components/ActivityBookings'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -72,6 +73,7 @@ export const importMap = {
   "/components/FileCells#FileTypeCell": FileTypeCell_c05611b6c110b9c4b1e9d9b8a37794e9,
   "/components/FileCells#FileSizeCell": FileSizeCell_c05611b6c110b9c4b1e9d9b8a37794e9,
   "/components/OpinionSummary#OpinionSummary": OpinionSummary_0e177e4f5f9529df00c10e4167f93010,
+  "/components/ActivityBookings#ActivityBookings": ActivityBookings_3974e5a2fdd56b66ebcc5c057fb37269,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
