@@ -3,6 +3,7 @@
  * page per deputy would otherwise regroup every document 300 times over) and the site's minimum.
  */
 import {
+  getActivities,
   getCases,
   getConsultations,
   getDeputies,
