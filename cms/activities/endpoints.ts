@@ -9,9 +9,10 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 
-import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
+import type { Payload, PayloadHandler } from 'payload'
 
-import { clientIp, corsHeaders, htmlPage } from '../messages/endpoints.ts'
+import { answer, corsHeaders, noStore } from '../endpoints/answer.ts'
+import { clientIp, htmlPage } from '../messages/endpoints.ts'
 import { addressKey, type SharedWindow, waitText } from '../messages/rate-limit.ts'
 import { siteUrl } from '../site-url.ts'
 import { bodyRuleFor } from '../security/body-limit.ts'
@@ -38,24 +39,7 @@ import { bookingLimits } from './limits.ts'
 import { claimPlace, leaveBooked, readPlaces, releasePlace } from './places.ts'
 
 const MAX_BODY_BYTES = bodyRuleFor('POST', '/bookings/submit').limit
-const noStore = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' }
-const wantsJson = (req: PayloadRequest) => (req.headers.get('accept') ?? '').includes('application/json')
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-function answer(
-  req: PayloadRequest,
-  status: number,
-  json: Record<string, unknown>,
-  html: () => string,
-  extra: Record<string, string> = {},
-): Response {
-  const headers = { ...corsHeaders(req), ...noStore, ...extra }
-  if (wantsJson(req)) return Response.json(json, { status, headers })
-  return new Response(html(), {
-    status,
-    headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
-  })
-}
 
 export const activityUrl = (slug: string) => `${siteUrl()}/activities/${slug}/`
 const cancelUrl = () => `${siteUrl()}/activities/cancel/`

@@ -7,10 +7,11 @@
  * stays staff-only: these handlers check every field, write only the form's fields and show only the
  * public view. Modelled on cms/messages/endpoints.ts, whose page, CORS and address helpers they share.
  */
-import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
+import type { Payload, PayloadHandler } from 'payload'
 
 import { textHash } from '../collections/Messages/hooks.ts'
-import { clientIp, corsHeaders, htmlPage } from '../messages/endpoints.ts'
+import { answer } from '../endpoints/answer.ts'
+import { clientIp, htmlPage } from '../messages/endpoints.ts'
 import { addressKey, type SharedWindow, waitText } from '../messages/rate-limit.ts'
 import { siteUrl } from '../site-url.ts'
 import { bodyRuleFor } from '../security/body-limit.ts'
@@ -43,23 +44,6 @@ import { opinionLimits } from './limits.ts'
 export const opinionClock = { now: (): number => Date.now() }
 
 const MAX_BODY_BYTES = bodyRuleFor('POST', '/opinions/submit').limit
-const noStore = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' }
-const wantsJson = (req: PayloadRequest) => (req.headers.get('accept') ?? '').includes('application/json')
-
-function answer(
-  req: PayloadRequest,
-  status: number,
-  json: Record<string, unknown>,
-  html: () => string,
-  extra: Record<string, string> = {},
-): Response {
-  const headers = { ...corsHeaders(req), ...noStore, ...extra }
-  if (wantsJson(req)) return Response.json(json, { status, headers })
-  return new Response(html(), {
-    status,
-    headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
-  })
-}
 
 const consultationUrl = (slug: string) => `${siteUrl()}/consultations/${slug}/`
 const receiptUrl = (code?: string) =>

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto'
 import type { Payload, PayloadHandler, PayloadRequest } from 'payload'
 
 import { isStaffRequest } from '../access/index.ts'
+import { answer } from '../endpoints/answer.ts'
 import { textHash } from '../collections/Messages/hooks.ts'
 import { siteCss } from '../endpoints/site-css.ts'
 import { siteUrl } from '../site-url.ts'
@@ -71,21 +72,6 @@ export function clientIp(req: PayloadRequest): string {
   return forwarded.split(',').at(-1)?.trim() || 'unknown'
 }
 
-const wantsJson = (req: PayloadRequest) => (req.headers.get('accept') ?? '').includes('application/json')
-
-/** The site (another origin) may read the JSON answers; nothing else may. */
-export function corsHeaders(req: PayloadRequest): Record<string, string> {
-  const origin = req.headers.get('origin')
-  const allowed = [new URL(siteUrl()).origin, ...(process.env.MESSAGE_ALLOWED_ORIGINS ?? '').split(',')]
-    .map((o) => o.trim())
-    .filter(Boolean)
-  return origin && allowed.includes(origin)
-    ? { 'access-control-allow-origin': origin, vary: 'Origin' }
-    : { vary: 'Origin' }
-}
-
-const noStore = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' }
-
 /** A page in the site's style (its stylesheet inlined), for answers to forms posted without JavaScript. */
 export function htmlPage(title: string, main: string): string {
   const site = siteUrl()
@@ -95,21 +81,6 @@ export function htmlPage(title: string, main: string): string {
 <body><a class="skip-link" href="#main">跳到正文</a><header class="cms-masthead"><div class="wrap"><a href="${escapeHtml(site)}/">民呼我应 · 全过程人民民主实践基地</a></div></header>
 <main id="main" tabindex="-1"><div class="wrap">${main}</div></main>
 <footer class="wrap muted no-print" style="padding-block:1.5rem"><a href="${escapeHtml(site)}/contact/">写信给代表</a> · <a href="${escapeHtml(site)}/track/">查询办理进度</a> · <a href="${escapeHtml(site)}/results/">办理结果</a></footer></body></html>`
-}
-
-function answer(
-  req: PayloadRequest,
-  status: number,
-  json: Record<string, unknown>,
-  html: () => Promise<string> | string,
-  extra: Record<string, string> = {},
-) {
-  const headers = { ...corsHeaders(req), ...noStore, ...extra }
-  if (wantsJson(req)) return Promise.resolve(Response.json(json, { status, headers }))
-  return Promise.resolve(html()).then(
-    (body) =>
-      new Response(body, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }),
-  )
 }
 
 /** Deputies and stations for the form's 写给 list, read as an anonymous visitor; cached briefly. */

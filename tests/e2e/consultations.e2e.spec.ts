@@ -42,7 +42,9 @@ async function build(): Promise<string> {
 
 beforeAll(async () => {
   cms = await openThrowawayCms()
-  await seed(cms.payload, { data: { ...content, news: [], lectures: [], cases: [], messages: [] } })
+  await seed(cms.payload, {
+    data: { ...content, news: [], lectures: [], cases: [], messages: [], activities: [] },
+  })
   editorLogin = await makeUser(cms.payload, 'editor')
   const sitePort = await freePort()
   await buildAdminIfNeeded(() => {})

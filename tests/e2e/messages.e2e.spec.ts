@@ -43,8 +43,9 @@ let buildEnv: Record<string, string>
 
 beforeAll(async () => {
   cms = await openThrowawayCms()
-  // Deputies, stations and the sample messages are enough here; fewer pages build faster.
-  await seed(cms.payload, { data: { ...content, news: [], lectures: [], cases: [] } })
+  // Deputies, stations and the sample messages are enough here; fewer pages build faster (activities
+  // go too: their records name case stories).
+  await seed(cms.payload, { data: { ...content, news: [], lectures: [], cases: [], activities: [] } })
   editorLogin = await makeUser(cms.payload, 'editor')
   const sitePort = await freePort()
   const siteUrl = `http://127.0.0.1:${sitePort}`
