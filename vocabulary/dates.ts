@@ -34,3 +34,8 @@ export function chineseWeekday(iso: string | null | undefined): string {
   const d = iso ? beijing(iso) : null
   return d ? `星期${WEEKDAYS[d.getUTCDay()]}` : ''
 }
+
+/** "2026-12-31T10:00:00Z" → "2026年12月31日 18:00" (Beijing time, read to the minute: closing times, receipts). */
+export function chineseDateTime(iso: string): string {
+  return `${chineseDate(iso)} ${beijingClock(iso)}`
+}

@@ -12,7 +12,7 @@ import type { PayloadHandler } from 'payload'
 import { isStaffRequest } from '../access/index.ts'
 import { siteUrl } from '../site-url.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
-import { chineseDateTime } from '../../vocabulary/consultations/status.ts'
+import { chineseDateTime } from '../../vocabulary/dates.ts'
 import {
   CASE_CATEGORIES,
   MESSAGE_CHANNELS,

@@ -25,21 +25,3 @@ export function daysLeft(closesAt: string, now: Date | number): number {
   const t = typeof now === 'number' ? now : now.getTime()
   return Math.max(0, Math.ceil((time(closesAt) - t) / 86_400_000))
 }
-
-/** 2026年12月31日 18:00 in Beijing time (closing times are read to the minute). */
-export function chineseDateTime(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  )
-  return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`
-}
