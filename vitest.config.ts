@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // The admin's server components (cms/components/*.tsx) render in specs; tsconfig's `jsx: preserve` is Next's.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     include: [
       'tests/unit/**/*.test.ts',

@@ -36,19 +36,62 @@ function treeRss(pid: number): { total: number; byName: Map<string, number> } {
   return { total: rss, byName }
 }
 
-/** Samples the peak RSS of a process tree every `everyMs` until stopped. */
-export function watchMemory(pid: number, everyMs = 100) {
+export interface StagePeak {
+  stage: string
+  /** How long the stage lasted. */
+  ms: number
+  /** Peak RSS of the whole tree during the stage. */
+  peak: number
+  /** Peak RSS of each program (over 50 MB) during the stage. */
+  byProgram: Record<string, number>
+}
+
+const BIG = 50 * 1048576
+const bigOnes = (peaks: Map<string, number>) => Object.fromEntries([...peaks].filter(([, b]) => b > BIG))
+
+/**
+ * Samples the peak RSS of a process tree every `everyMs` until stopped, in total, by program and by
+ * stage: `mark(name)` ends the current stage and starts the next, so the limiting stage is visible.
+ */
+export function watchMemory(pid: number, everyMs = 100, firstStage = 'start') {
   let peak = 0
   const peaks = new Map<string, number>()
-  const timer = setInterval(() => {
+  const stages: {
+    stage: string
+    started: number
+    ended?: number
+    peak: number
+    peaks: Map<string, number>
+  }[] = [{ stage: firstStage, started: Date.now(), peak: 0, peaks: new Map() }]
+  const sample = () => {
     const { total, byName } = treeRss(pid)
+    const current = stages.at(-1)!
     peak = Math.max(peak, total)
-    for (const [name, bytes] of byName) peaks.set(name, Math.max(peaks.get(name) ?? 0, bytes))
-  }, everyMs)
+    current.peak = Math.max(current.peak, total)
+    for (const [name, bytes] of byName) {
+      peaks.set(name, Math.max(peaks.get(name) ?? 0, bytes))
+      current.peaks.set(name, Math.max(current.peaks.get(name) ?? 0, bytes))
+    }
+  }
+  const timer = setInterval(sample, everyMs)
   return {
-    stop: () => (clearInterval(timer), peak),
+    stop: () => (clearInterval(timer), (stages.at(-1)!.ended = Date.now()), peak),
+    /** Ends the current stage (taking one last sample for it) and starts `stage`. */
+    mark: (stage: string) => {
+      if (stages.at(-1)!.stage === stage) return
+      sample()
+      stages.at(-1)!.ended = Date.now()
+      stages.push({ stage, started: Date.now(), peak: 0, peaks: new Map() })
+    },
     /** Peak RSS of each program in the tree (node, pagefind…), each at its own worst moment. */
-    byName: () => Object.fromEntries([...peaks].filter(([, b]) => b > 50 * 1048576)),
+    byName: () => bigOnes(peaks),
+    byStage: (): StagePeak[] =>
+      stages.map((s) => ({
+        stage: s.stage,
+        ms: (s.ended ?? Date.now()) - s.started,
+        peak: s.peak,
+        byProgram: bigOnes(s.peaks),
+      })),
   }
 }
 

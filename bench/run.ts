@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseArgs, stripVTControlCharacters } from 'node:util'
 
 import { SingleBar } from 'cli-progress'
 import type { Browser, Page } from 'playwright-core'
@@ -18,7 +18,7 @@ import { serveSite } from '../scripts/lib/site-server.ts'
 import type { SearchRecord } from '../site/index.ts'
 import { launchBrowser } from '../scripts/lib/browser.ts'
 import { SEARCH_QUERIES } from './search-queries.ts'
-import { folderStats, kb, mb, pageWeight, watchMemory, type Weight } from './measure.ts'
+import { folderStats, kb, mb, pageWeight, watchMemory, type StagePeak, type Weight } from './measure.ts'
 import { ROOT, scratchDir } from '../cms/index.ts'
 
 const { values } = parseArgs({
@@ -47,31 +47,57 @@ const env = {
   PATH: `${BIN}:${process.env.PATH}`,
 }
 
-function run(cmd: string, args: string[], extraEnv: Record<string, string>, onLine?: (line: string) => void) {
-  return new Promise<{ ms: number; peak: number; peakByProgram: Record<string, number>; output: string }>(
-    (resolve, reject) => {
-      const started = Date.now()
-      const child = spawn(cmd, args, {
-        cwd: ROOT,
-        env: { ...process.env, ...env, ...extraEnv },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      const memory = watchMemory(child.pid!)
-      let output = ''
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString()
-        for (const line of chunk.toString().split('\n')) if (line.trim()) onLine?.(line)
+/**
+ * Runs a program and watches its process tree's memory. `stageOf` names the stage a line of its output
+ * starts (or undefined), so the figures say which stage reached the peak.
+ */
+function run(
+  cmd: string,
+  args: string[],
+  extraEnv: Record<string, string>,
+  onLine?: (line: string) => void,
+  stageOf?: (line: string) => string | undefined,
+) {
+  return new Promise<{
+    ms: number
+    peak: number
+    peakByProgram: Record<string, number>
+    stages: StagePeak[]
+    output: string
+  }>((resolve, reject) => {
+    const started = Date.now()
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const memory = watchMemory(child.pid!, 100, 'start-up')
+    let output = ''
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue
+        const stage = stageOf?.(stripVTControlCharacters(line))
+        if (stage) memory.mark(stage)
+        onLine?.(line)
       }
-      child.stdout.on('data', onData)
-      child.stderr.on('data', onData)
-      child.on('error', reject)
-      child.on('exit', (code) => {
-        const peak = memory.stop()
-        if (code === 0) resolve({ ms: Date.now() - started, peak, peakByProgram: memory.byName(), output })
-        else reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${output.slice(-3000)}`))
-      })
-    },
-  )
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const peak = memory.stop()
+      if (code === 0)
+        resolve({
+          ms: Date.now() - started,
+          peak,
+          peakByProgram: memory.byName(),
+          stages: memory.byStage(),
+          output,
+        })
+      else reject(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${output.slice(-3000)}`))
+    })
+  })
 }
 
 // 1. Corpus (cached by size: generating 10k documents through the Local API takes a minute or two).
@@ -116,9 +142,22 @@ interface BuildFigures {
   pages: number
   /** Peak RSS per program of the build's process tree (each at its own worst moment). */
   peakByProgram: Record<string, number>
+  /** Duration and peak memory (total, per program) of each stage of the build. */
+  stages: StagePeak[]
   dist: { bytes: number; files: number }
   index: { bytes: number; files: number }
 }
+
+/** The build's stages, by the first line of `astro build`'s output each one prints. */
+const BUILD_STAGES: [RegExp, string][] = [
+  [/\[content\] Syncing content/, 'CMS read'],
+  [/\[cms-site\] read /, 'content store'],
+  [/\[content\] Synced content/, 'bundle'],
+  [/generating static routes|^\s*▶ /, 'pages'],
+  [/linked \d+ unchanged article pages|copied \d+ media files/, 'linking, media, index wait'],
+  [/\[@astrojs\/sitemap\]/, 'sitemap + precompress'],
+]
+const buildStage = (line: string) => BUILD_STAGES.find(([re]) => re.test(line))?.[1]
 
 /** One full build into `outDir`; `stock` = Astro + the pagefind CLI with default settings. */
 async function build(outDir: string, stock: boolean): Promise<BuildFigures> {
@@ -147,6 +186,7 @@ async function build(outDir: string, stock: boolean): Promise<BuildFigures> {
       const stage = line.match(/\[([\w@/.-]+)\]\s*(.*)$/)
       if (stage) bar.update(0, { stage: `${stage[1]}: ${stage[2].slice(0, 70)}` })
     },
+    buildStage,
   )
   bar.stop()
   let wallMs = astro.ms
@@ -156,6 +196,9 @@ async function build(outDir: string, stock: boolean): Promise<BuildFigures> {
     indexMs = cli.ms
     wallMs += cli.ms
     peakBytes = Math.max(peakBytes, cli.peak)
+    astro.stages.push(...cli.stages.map((st) => ({ ...st, stage: 'pagefind CLI' })))
+    for (const [name, bytes] of Object.entries(cli.peakByProgram))
+      astro.peakByProgram[name] = Math.max(astro.peakByProgram[name] ?? 0, bytes)
   }
   return {
     wallMs,
@@ -167,6 +210,7 @@ async function build(outDir: string, stock: boolean): Promise<BuildFigures> {
     waitedMs: stock ? indexMs : waitedMs,
     pages,
     peakByProgram: astro.peakByProgram,
+    stages: astro.stages,
     dist: folderStats(outDir),
     index: folderStats(path.join(outDir, 'pagefind')),
   }
@@ -179,7 +223,16 @@ interface SearchFigures {
   laterBytes: number
   typingMs: number[]
   searchMs: number[]
-  quality: { queries: number; recall: number; precision: number; top1: number | null; rows: string[] }
+  quality: {
+    queries: number
+    recall: number
+    precision: number
+    /** Pages that contain a query but were not found, and pages found without it (over all queries). */
+    missed: number
+    extra: number
+    top1: number | null
+    rows: string[]
+  }
 }
 
 async function measureSearch(browser: Browser, dist: string, stock: boolean): Promise<SearchFigures> {
@@ -296,6 +349,56 @@ async function measureSearch(browser: Browser, dist: string, stock: boolean): Pr
   return { firstBytes, firstParts, laterBytes, typingMs, searchMs, quality }
 }
 
+/**
+ * Chromium DevTools' network presets (front_end/core/sdk/NetworkManager.ts): nominal figures with
+ * DevTools' own derating (throughput × 0.9, latency × 2.75 for Fast 4G and × 3.75 for Slow 4G).
+ */
+const NETWORK_PROFILES = {
+  'Fast 4G': { latency: 60 * 2.75, downloadThroughput: (9e6 / 8) * 0.9, uploadThroughput: (1.5e6 / 8) * 0.9 },
+  'Slow 4G': {
+    latency: 150 * 3.75,
+    downloadThroughput: (1.6e6 / 8) * 0.9,
+    uploadThroughput: (0.75e6 / 8) * 0.9,
+  },
+} as const
+type NetworkProfile = keyof typeof NETWORK_PROFILES
+
+interface ThrottledFigures {
+  /** From navigation to the search form being ready. */
+  readyMs: number
+  /** Typing the first query on a cold page (scripts, wasm, meta and chunks all over the network). */
+  firstMs: number
+  /** Typing a second query with a new word (its chunk and fragments only). */
+  laterMs: number
+}
+
+/** Typing → results on a cold cache under one of Chromium's throttled network profiles. */
+async function measureThrottled(
+  browser: Browser,
+  dist: string,
+  profile: NetworkProfile,
+): Promise<ThrottledFigures> {
+  const server = await serveSite({ root: () => dist, port: 0 })
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORK_PROFILES[profile] })
+    const started = Date.now()
+    await page.goto(`${server.url}/search/`)
+    await page.waitForSelector('form[data-ready]', { timeout: 120_000 })
+    const readyMs = Date.now() - started
+    await page.focus('#search-q')
+    const firstMs = await typeAndWait(page, '加装电梯')
+    const laterMs = await typeAndWait(page, '停车难')
+    return { readyMs, firstMs, laterMs }
+  } finally {
+    await context.close()
+    await server.close()
+  }
+}
+
 /** Types `query` into the search box and waits for the result line: what a visitor waits for. */
 async function typeAndWait(page: Page, query: string): Promise<number> {
   return page.evaluate(async (q) => {
@@ -367,13 +470,20 @@ async function measureQuality(page: Page, stock: boolean) {
       top1Total++
       if (urls[0] && titled.has(urls[0])) top1Hits++
     }
+    const first = !titled.size
+      ? ''
+      : titled.has(urls[0])
+        ? ', title match first'
+        : `, first: ${urls[0] ?? 'none'}`
     rows.push(
-      `${q}: ${hit}/${truth.size} found, ${gotSize - hit} without it${total > loaded.size ? ' (estimated)' : ''}`,
+      `${q}: ${hit}/${truth.size} found, ${gotSize - hit} without it${total > loaded.size ? ' (estimated)' : ''}${first}`,
     )
   }
   return {
     queries: queries.length,
     recall: tp / Math.max(1, tp + fn),
+    missed: fn,
+    extra: fp,
     precision: tp / Math.max(1, tp + fp),
     top1: top1Total ? top1Hits / top1Total : null,
     rows,
@@ -409,7 +519,14 @@ async function measurePublish(args: string[], copyFrom?: string): Promise<Publis
 const browser = await launchBrowser()
 const results: Record<
   string,
-  { build: BuildFigures; search: SearchFigures; home: Weight; article: Weight; publish?: PublishFigures }
+  {
+    build: BuildFigures
+    search: SearchFigures
+    home: Weight
+    article: Weight
+    publish?: PublishFigures
+    throttled?: Partial<Record<NetworkProfile, ThrottledFigures>>
+  }
 > = {}
 for (const mode of values.baseline ? (['ours', 'stock'] as const) : (['ours'] as const)) {
   const outDir = path.join(CACHE, `dist-${mode}-${items}`)
@@ -426,6 +543,13 @@ for (const mode of values.baseline ? (['ours', 'stock'] as const) : (['ours'] as
     search,
     home: pageWeight(outDir, 'index.html'),
     article: pageWeight(outDir, `news/${article}/index.html`),
+  }
+  if (mode === 'ours') {
+    results[mode].throttled = {}
+    for (const profile of Object.keys(NETWORK_PROFILES) as NetworkProfile[]) {
+      log(`ours: typing → results on a cold cache under ${profile}…`)
+      results[mode].throttled![profile] = await measureThrottled(browser, outDir, profile)
+    }
   }
   if (mode === 'ours' && !values.quick) {
     log('ours: publish → live on this corpus (an edit, then a new item)…')
@@ -472,12 +596,22 @@ const table = [
   row('typing → results (median)', (r) =>
     r.search.typingMs.length ? `${median(r.search.typingMs).toFixed(0)} ms` : '–',
   ),
+  ...(Object.keys(NETWORK_PROFILES) as NetworkProfile[]).map((profile) =>
+    row(`typing → results, ${profile}, cold cache: first; later (page ready)`, (r) => {
+      const t = r.throttled?.[profile]
+      return t ? `${t.firstMs.toFixed(0)} ms; ${t.laterMs.toFixed(0)} ms (${s(t.readyMs)})` : '–'
+    }),
+  ),
   row('search call (median)', (r) => `${median(r.search.searchMs).toFixed(0)} ms`),
   row(
     `recall (${Object.values(results)[0].search.quality.queries} queries)`,
-    (r) => `${(r.search.quality.recall * 100).toFixed(1)}%`,
+    // Rounded to one decimal, 1 page missed out of thousands would read 100.0%: say the count too.
+    (r) => `${(r.search.quality.recall * 100).toFixed(2)}% (${r.search.quality.missed} missed)`,
   ),
-  row('precision', (r) => `${(r.search.quality.precision * 100).toFixed(1)}%`),
+  row(
+    'precision',
+    (r) => `${(r.search.quality.precision * 100).toFixed(2)}% (${r.search.quality.extra} without the query)`,
+  ),
   row('top-1 (title match first)', (r) =>
     r.search.quality.top1 === null ? '–' : `${(r.search.quality.top1 * 100).toFixed(0)}%`,
   ),
@@ -490,6 +624,23 @@ const table = [
   row('home page: HTML+CSS+JS (gzip)', (r) => `${kb(r.home.total)} (${kb(r.home.gzip)})`),
   row('article page: HTML+CSS+JS (gzip)', (r) => `${kb(r.article.total)} (${kb(r.article.gzip)})`),
 ]
+/** Per mode, the build's stages: how long, the tree's peak, each program's peak. */
+const stageTables = Object.entries(results).flatMap(([mode, r]) => {
+  const worst = Math.max(...r.build.stages.map((st) => st.peak))
+  return [
+    `| ${mode} build, by stage | time | peak (tree) | by program |`,
+    '|---|---|---|---|',
+    ...r.build.stages.map(
+      (st) =>
+        `| ${st.stage}${st.peak === worst ? ' (peak)' : ''} | ${s(st.ms)} | ${mb(st.peak)} | ${Object.entries(
+          st.byProgram,
+        )
+          .map(([name, bytes]) => `${name} ${mb(bytes)}`)
+          .join(', ')} |`,
+    ),
+    '',
+  ]
+})
 const seedLine = `Seed: ${seed.docs} documents at ${seedRate.toFixed(0)} docs/s through the Local API${seed.reused ? ' (cached corpus, rate from when it was generated)' : ''}.`
 const md = [
   `# Benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -498,6 +649,7 @@ const md = [
   '',
   ...table,
   '',
+  ...stageTables,
   ...(seedPublish
     ? [
         `Publish → live on the seed site: edit ${s(seedPublish.editMs)} (build ${s(seedPublish.buildMs[0])}), ` +

@@ -17,6 +17,8 @@ export { mediaStore, type MediaStore } from './uploads/media-storage.ts'
 // Publishing → site rebuilds: the queue and build history in the database, the builder's lease.
 export {
   BuildQueue,
+  DEFAULT_DEBOUNCE_MS,
+  debounceMs,
   describeRequests,
   requestRebuild,
   type BuildRecord,

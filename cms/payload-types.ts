@@ -80,11 +80,13 @@ export interface Config {
     bookings: Booking;
     media: Media;
     users: User;
+    'audit-log': AuditLog;
     'rate-slots': RateSlot;
     'rebuild-requests': RebuildRequest;
     'site-build-records': SiteBuildRecord;
     leases: Lease;
     'activity-places': ActivityPlace;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -113,11 +115,13 @@ export interface Config {
     bookings: BookingsSelect<false> | BookingsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'rate-slots': RateSlotsSelect<false> | RateSlotsSelect<true>;
     'rebuild-requests': RebuildRequestsSelect<false> | RebuildRequestsSelect<true>;
     'site-build-records': SiteBuildRecordsSelect<false> | SiteBuildRecordsSelect<true>;
     leases: LeasesSelect<false> | LeasesSelect<true>;
     'activity-places': ActivityPlacesSelect<false> | ActivityPlacesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -172,7 +176,7 @@ export interface UserAuthOperations {
   };
 }
 /**
- * 新闻动态与通知公告。保存为草稿不会出现在网站上，点击“发布”后才公开。
+ * 新闻动态与通知公告。保存为草稿不会出现在网站上，点击“发布”后才公开。回收站：删除的内容先移入回收站，网站上随即撤下，原网址自动跳转到栏目列表；在回收站中可以恢复，只有管理员可以永久删除。版本：每次保存都会留下一个版本，在“版本”页可以对比任意两个版本的差别，并恢复到旧版本（恢复后仍需审核发布）。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "news".
@@ -208,8 +212,19 @@ export interface News {
    * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
+  /**
+   * 编辑提交审核后，由审核人员审核通过（即发布）或退回修改。
+   */
+  reviewState?: ('draft' | 'pending' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  changedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -265,26 +280,87 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "lectures".
+ * via the `definition` "users".
  */
-export interface Lecture {
+export interface User {
   id: number;
-  title: string;
-  speaker: string;
-  topic: string;
-  series?: string | null;
-  summary?: string | null;
-  cover?: (number | null) | Media;
+  name?: string | null;
+  role: 'admin' | 'reviewer' | 'editor';
+  streets?:
+    | (
+        | 'wangling'
+        | 'yongan'
+        | 'hubin'
+        | 'duanzhuang'
+        | 'zhaishan'
+        | 'kuishan'
+        | 'heping'
+        | 'taishan'
+        | 'gongnong'
+        | 'huohua'
+        | 'jinshan'
+        | 'qiligou'
+        | 'taoyuan'
+        | 'pangzhuang'
+      )[]
+    | null;
+  stations?: (number | Station)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * 回收站：删除的内容先移入回收站，网站上随即撤下，原网址自动跳转到栏目列表；在回收站中可以恢复，只有管理员可以永久删除。版本：每次保存都会留下一个版本，在“版本”页可以对比任意两个版本的差别，并恢复到旧版本（恢复后仍需审核发布）。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stations".
+ */
+export interface Station {
+  id: number;
+  name: string;
+  type: 'center' | 'station' | 'home';
+  street:
+    | 'wangling'
+    | 'yongan'
+    | 'hubin'
+    | 'duanzhuang'
+    | 'zhaishan'
+    | 'kuishan'
+    | 'heping'
+    | 'taishan'
+    | 'gongnong'
+    | 'huohua'
+    | 'jinshan'
+    | 'qiligou'
+    | 'taoyuan'
+    | 'pangzhuang';
   /**
-   * 上传 MP4 或 WebM 视频；也可以只填写下面的视频链接。
+   * 站点的特色品牌，例如“奎声应民声”。
    */
-  video?: (number | null) | Media;
+  brand?: string | null;
+  address: string;
+  hours: string;
   /**
-   * 外部视频地址（以 https:// 开头）。已上传视频文件时可不填。
+   * 公开的办公座机，例如 0516-83861065。请勿填写个人手机号。
    */
-  videoUrl?: string | null;
-  durationSeconds?: number | null;
-  transcript?: {
+  phone?: string | null;
+  description?: {
     root: {
       type: string;
       children: {
@@ -299,21 +375,37 @@ export interface Lecture {
     };
     [k: string]: unknown;
   } | null;
+  photos?: (number | Media)[] | null;
+  deputies?: {
+    docs?: (number | Deputy)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   /**
-   * 代表个人页会列出他参与的微讲堂。
+   * 演示用的虚构内容，网站上会标注“示例”。
    */
-  deputies?: (number | Deputy)[] | null;
-  publishedAt: string;
+  isSample?: boolean | null;
   /**
    * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
+  /**
+   * 编辑提交审核后，由审核人员审核通过（即发布）或退回修改。
+   */
+  reviewState?: ('draft' | 'pending' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  changedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
- * 代表的公开资料。不要填写个人手机号或住址，群众通过所在实践站联系代表。
+ * 代表的公开资料。不要填写个人手机号或住址，群众通过所在实践站联系代表。回收站：删除的内容先移入回收站，网站上随即撤下，原网址自动跳转到栏目列表；在回收站中可以恢复，只有管理员可以永久删除。版本：每次保存都会留下一个版本，在“版本”页可以对比任意两个版本的差别，并恢复到旧版本（恢复后仍需审核发布）。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "deputies".
@@ -391,43 +483,45 @@ export interface Deputy {
    * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
+  /**
+   * 编辑提交审核后，由审核人员审核通过（即发布）或退回修改。
+   */
+  reviewState?: ('draft' | 'pending' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  changedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
 }
 /**
+ * 回收站：删除的内容先移入回收站，网站上随即撤下，原网址自动跳转到栏目列表；在回收站中可以恢复，只有管理员可以永久删除。版本：每次保存都会留下一个版本，在“版本”页可以对比任意两个版本的差别，并恢复到旧版本（恢复后仍需审核发布）。
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "stations".
+ * via the `definition` "lectures".
  */
-export interface Station {
+export interface Lecture {
   id: number;
-  name: string;
-  type: 'center' | 'station' | 'home';
-  street:
-    | 'wangling'
-    | 'yongan'
-    | 'hubin'
-    | 'duanzhuang'
-    | 'zhaishan'
-    | 'kuishan'
-    | 'heping'
-    | 'taishan'
-    | 'gongnong'
-    | 'huohua'
-    | 'jinshan'
-    | 'qiligou'
-    | 'taoyuan'
-    | 'pangzhuang';
+  title: string;
+  speaker: string;
+  topic: string;
+  series?: string | null;
+  summary?: string | null;
+  cover?: (number | null) | Media;
   /**
-   * 站点的特色品牌，例如“奎声应民声”。
+   * 上传 MP4 或 WebM 视频；也可以只填写下面的视频链接。
    */
-  brand?: string | null;
-  address: string;
-  hours: string;
+  video?: (number | null) | Media;
   /**
-   * 公开的办公座机，例如 0516-83861065。请勿填写个人手机号。
+   * 外部视频地址（以 https:// 开头）。已上传视频文件时可不填。
    */
-  phone?: string | null;
-  description?: {
+  videoUrl?: string | null;
+  durationSeconds?: number | null;
+  transcript?: {
     root: {
       type: string;
       children: {
@@ -442,24 +536,33 @@ export interface Station {
     };
     [k: string]: unknown;
   } | null;
-  photos?: (number | Media)[] | null;
-  deputies?: {
-    docs?: (number | Deputy)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
   /**
-   * 演示用的虚构内容，网站上会标注“示例”。
+   * 代表个人页会列出他参与的微讲堂。
    */
-  isSample?: boolean | null;
+  deputies?: (number | Deputy)[] | null;
+  publishedAt: string;
   /**
    * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
+  /**
+   * 编辑提交审核后，由审核人员审核通过（即发布）或退回修改。
+   */
+  reviewState?: ('draft' | 'pending' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  changedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
 }
 /**
+ * 回收站：删除的内容先移入回收站，网站上随即撤下，原网址自动跳转到栏目列表；在回收站中可以恢复，只有管理员可以永久删除。版本：每次保存都会留下一个版本，在“版本”页可以对比任意两个版本的差别，并恢复到旧版本（恢复后仍需审核发布）。
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "cases".
  */
@@ -511,8 +614,19 @@ export interface Case {
    * 网址中使用的英文名，例如 kuishan-station。留空时按标题（或姓名）的拼音自动生成；之后修改标题不会改变它，已公开的链接保持有效。
    */
   slug?: string | null;
+  /**
+   * 编辑提交审核后，由审核人员审核通过（即发布）或退回修改。
+   */
+  reviewState?: ('draft' | 'pending' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  changedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -648,7 +762,7 @@ export interface MessagePhoto {
   focalY?: number | null;
 }
 /**
- * 向群众征求对法规草案、政策和民生实事项目的意见。把草案全文粘贴到“草案全文”，保存后自动拆分为章、节、条；编号有缺漏会在“拆分检查”里列出。到开始和截止时间网站会自动更新。截止后给每条意见写处理结果，再写反馈报告并勾选“公开反馈”。
+ * 向群众征求对法规草案、政策和民生实事项目的意见。把草案全文粘贴到“草案全文”，保存后自动拆分为章、节、条；编号有缺漏会在“拆分检查”里列出。到开始和截止时间网站会自动更新。截止后给每条意见写处理结果，再写反馈报告并勾选“公开反馈”。回收站：删除的内容先移入回收站，网站上随即撤下，原网址自动跳转到栏目列表；在回收站中可以恢复，只有管理员可以永久删除。版本：每次保存都会留下一个版本，在“版本”页可以对比任意两个版本的差别，并恢复到旧版本（恢复后仍需审核发布）。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "consultations".
@@ -721,8 +835,19 @@ export interface Consultation {
    */
   slug?: string | null;
   isSample?: boolean | null;
+  /**
+   * 编辑提交审核后，由审核人员审核通过（即发布）或退回修改。
+   */
+  reviewState?: ('draft' | 'pending' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  changedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -790,7 +915,7 @@ export interface Opinion {
   createdAt: string;
 }
 /**
- * 代表接待日、议事协商会、视察调研等活动。发布后网站上公布时间、地点和参加的代表；开放预约的活动群众可以在网站上预约。代表接待日应至少提前三天发布。活动结束后在“活动记录”里填写到场人数、群众反映的问题和议定事项，再发布。
+ * 代表接待日、议事协商会、视察调研等活动。发布后网站上公布时间、地点和参加的代表；开放预约的活动群众可以在网站上预约。代表接待日应至少提前三天发布。活动结束后在“活动记录”里填写到场人数、群众反映的问题和议定事项，再发布。回收站：删除的内容先移入回收站，网站上随即撤下，原网址自动跳转到栏目列表；在回收站中可以恢复，只有管理员可以永久删除。版本：每次保存都会留下一个版本，在“版本”页可以对比任意两个版本的差别，并恢复到旧版本（恢复后仍需审核发布）。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "activities".
@@ -853,8 +978,19 @@ export interface Activity {
    */
   slug?: string | null;
   isSample?: boolean | null;
+  /**
+   * 编辑提交审核后，由审核人员审核通过（即发布）或退回修改。
+   */
+  reviewState?: ('draft' | 'pending' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  changedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -887,32 +1023,71 @@ export interface Booking {
   createdAt: string;
 }
 /**
+ * 所有新建、修改、删除、发布、审核、登录和导出的记录。只能查看和导出，任何人都不能修改或删除。
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "audit-log".
  */
-export interface User {
+export interface AuditLog {
   id: number;
-  name?: string | null;
-  role: 'admin' | 'editor';
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
+  at: string;
+  /**
+   * 账号删除后此处为空，见“操作人（记录时）”。
+   */
+  user?: (number | null) | User;
+  userLabel?: string | null;
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'publish'
+    | 'unpublish'
+    | 'approve'
+    | 'return'
+    | 'submit'
+    | 'login'
+    | 'loginFailed'
+    | 'roleChange'
+    | 'statusChange'
+    | 'export'
+    | 'trash'
+    | 'restore';
+  collection?:
+    | (
+        | 'news'
+        | 'lectures'
+        | 'cases'
+        | 'deputies'
+        | 'stations'
+        | 'messages'
+        | 'message-photos'
+        | 'consultations'
+        | 'opinions'
+        | 'activities'
+        | 'bookings'
+        | 'media'
+        | 'users'
+        | 'redirects'
+        | 'site'
+        | 'audit-log'
+      )
     | null;
-  password?: string | null;
-  collection: 'users';
+  documentId?: string | null;
+  documentTitle?: string | null;
+  /**
+   * 只记字段名，不记内容。
+   */
+  changedFields?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  detail?: string | null;
+  ip?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -977,6 +1152,29 @@ export interface ActivityPlace {
   activity: number | Activity;
   capacity: number;
   booked: number;
+}
+/**
+ * 旧网址自动跳转到新网址。修改已发布内容的“链接名”、撤下、移入回收站或删除时，系统自动添加（类型“自动”）；内容在原网址重新发布后自动移除。也可以手工添加，例如把印刷材料上的旧网址指向新页面。保存后网站会自动更新。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * 站内路径，以 / 开头，例如 /news/old-title/（末尾的 / 会自动补上）。
+   */
+  from: string;
+  /**
+   * 站内路径（例如 /news/new-title/）或 https:// 开头的完整网址。
+   */
+  to: string;
+  kind: 'auto' | 'manual';
+  reason?: string | null;
+  document?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1156,6 +1354,10 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
+      } | null)
+    | ({
         relationTo: 'rate-slots';
         value: number | RateSlot;
       } | null)
@@ -1174,6 +1376,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'activity-places';
         value: number | ActivityPlace;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1231,8 +1437,16 @@ export interface NewsSelect<T extends boolean = true> {
   author?: T;
   publishedAt?: T;
   slug?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  changedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1253,8 +1467,16 @@ export interface LecturesSelect<T extends boolean = true> {
   deputies?: T;
   publishedAt?: T;
   slug?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  changedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1285,8 +1507,16 @@ export interface CasesSelect<T extends boolean = true> {
   station?: T;
   publishedAt?: T;
   slug?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  changedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1315,8 +1545,17 @@ export interface DeputiesSelect<T extends boolean = true> {
   code?: T;
   isSample?: T;
   slug?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  changedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1335,8 +1574,17 @@ export interface StationsSelect<T extends boolean = true> {
   deputies?: T;
   isSample?: T;
   slug?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  changedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1439,8 +1687,16 @@ export interface ConsultationsSelect<T extends boolean = true> {
   feedbackPublishedAt?: T;
   slug?: T;
   isSample?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  changedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1493,8 +1749,16 @@ export interface ActivitiesSelect<T extends boolean = true> {
   photos?: T;
   slug?: T;
   isSample?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  changedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -1576,6 +1840,8 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  streets?: T;
+  stations?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1593,6 +1859,22 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  user?: T;
+  userLabel?: T;
+  action?: T;
+  collection?: T;
+  documentId?: T;
+  documentTitle?: T;
+  changedFields?: T;
+  detail?: T;
+  ip?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1652,6 +1934,20 @@ export interface ActivityPlacesSelect<T extends boolean = true> {
   activity?: T;
   capacity?: T;
   booked?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  kind?: T;
+  reason?: T;
+  document?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1785,9 +2081,21 @@ export interface Site {
       }[]
     | null;
   /**
+   * 开启后，任何人（包括审核人员和管理员）都不能审核通过自己修改的内容，必须由另一位审核人员审核发布。只有管理员可以更改。
+   */
+  dualReview?: boolean | null;
+  /**
    * 代表履职档案和履职统计中，按期办结率、办结用时和满意率的计算基数少于这个件数时不显示，以免一两件来信让比例误导群众。
    */
   dutyMinimum?: number | null;
+  sectionReminders?: {
+    news?: number | null;
+    notice?: number | null;
+    lectures?: number | null;
+    cases?: number | null;
+    consultations?: number | null;
+    activities?: number | null;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1850,7 +2158,18 @@ export interface SiteSelect<T extends boolean = true> {
         label?: T;
         id?: T;
       };
+  dualReview?: T;
   dutyMinimum?: T;
+  sectionReminders?:
+    | T
+    | {
+        news?: T;
+        notice?: T;
+        lectures?: T;
+        cases?: T;
+        consultations?: T;
+        activities?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

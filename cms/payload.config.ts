@@ -21,6 +21,8 @@ import { Bookings } from './collections/Bookings/index.ts'
 import { News } from './collections/News.ts'
 import { Stations } from './collections/Stations.ts'
 import { Users } from './collections/Users.ts'
+import { AuditLog } from './collections/AuditLog.ts'
+import { auditLog } from './audit/plugin.ts'
 import { isAdmin, isStaffRequest } from './access/index.ts'
 import { Leases } from './collections/Leases.ts'
 import { RateSlots } from './collections/RateSlots.ts'
@@ -42,6 +44,9 @@ import { Site } from './globals/Site.ts'
 import { dataDir, ROOT } from './paths.ts'
 import { siteUrl } from './site-url.ts'
 import { rebuildSite } from './plugins/rebuildSite.ts'
+import { reviewWorkflow } from './plugins/reviewWorkflow.ts'
+import { staffScopes } from './access/scope.ts'
+import { safetyNets } from './redirects/plugin.ts'
 import { mediaStoragePlugins } from './uploads/media-storage.ts'
 
 /**
@@ -85,7 +90,11 @@ export default buildConfig({
       importMapFile: path.join(ROOT, 'cms', 'app', '(payload)', 'admin', 'importMap.js'),
     },
     meta: { titleSuffix: ' · 民呼我应 内容管理' },
-    components: { afterDashboard: ['/components/SiteBuildStatus#SiteBuildStatus'] },
+    components: {
+      // 工作台 first (what needs the user now, cms/workbench/), the collections below, the build table last.
+      beforeDashboard: ['/components/Workbench#Workbench'],
+      afterDashboard: ['/components/SiteBuildStatus#SiteBuildStatus'],
+    },
     dateFormat: 'yyyy-MM-dd HH:mm',
     // The 实时预览 pane: the site's /preview/ page (another origin) in an iframe, sent the form by
     // postMessage; it reads relationships from /api/live-preview (cms/endpoints/livePreview.ts).
@@ -120,6 +129,7 @@ export default buildConfig({
     Bookings,
     Media,
     Users,
+    AuditLog,
     // Shared state of the CMS processes and the builder (hidden, no API access).
     RateSlots,
     RebuildRequests,
@@ -129,6 +139,23 @@ export default buildConfig({
   ],
   globals: [Site],
   plugins: [
+    // 按街道分工: editors and reviewers with an area see and edit only its content, messages and bookings.
+    staffScopes({
+      cases: { street: 'street', station: 'station' },
+      deputies: { street: 'street', station: 'station' },
+      stations: { street: 'street', station: 'id' },
+      activities: { station: 'station' },
+      messages: { street: 'street', station: 'station' },
+      bookings: { station: 'activity.station' },
+    }),
+    // 先审后发: editors submit drafts, reviewers approve (publish) or return them (cms/review/).
+    reviewWorkflow({
+      collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'consultations', 'activities'],
+    }),
+    // 回收站 and 重定向 on the content collections, and the `redirects` collection (cms/redirects/).
+    safetyNets({
+      collections: ['news', 'lectures', 'cases', 'deputies', 'stations', 'consultations', 'activities'],
+    }),
     // What the static site is built from: changes to these ask for a rebuild (messages decide for
     // themselves, see the plugin).
     rebuildSite({
@@ -141,9 +168,12 @@ export default buildConfig({
         'media',
         'consultations',
         'activities',
+        'redirects',
       ],
       globals: ['site'],
     }),
+    // 操作日志: every change, login and export across the collections and globals (cms/audit/).
+    auditLog(),
     // The media library on S3-compatible object storage when MEDIA_S3_BUCKET is set; the data folder otherwise.
     ...mediaStoragePlugins(),
   ],

@@ -6,14 +6,14 @@
  * to build, the others stand by.
  *
  * Environment: DATABASE_URI and DATA_DIR (which CMS), SITE_OUT_DIR (the first build, default dist/),
- * REBUILD_DEBOUNCE_MS (quiet time before a build, default 1500), SITE_INITIAL_BUILD (set by npm start:
+ * REBUILD_DEBOUNCE_MS (quiet time before a build, default 500), SITE_INITIAL_BUILD (set by npm start:
  * the build it made before starting this process, as JSON { startedAt, ms, trigger }).
  */
 import path from 'node:path'
 
-import { dataDir, openPayload, ROOT } from '../cms/index.ts'
+import { dataDir, debounceMs as configuredDebounce, openPayload, ROOT } from '../cms/index.ts'
 import { RebuildWorker } from './lib/rebuild-worker.ts'
-import { buildSite } from './lib/site-build.ts'
+import { siteBuilder } from './lib/site-build.ts'
 
 const log = (line: string) => console.log(line)
 
@@ -24,13 +24,15 @@ function initialBuild(): { startedAt: Date; ms: number; trigger: string } | unde
   return { startedAt: new Date(value.startedAt), ms: value.ms, trigger: value.trigger }
 }
 
-const debounceMs = Number(process.env.REBUILD_DEBOUNCE_MS ?? 1500)
+const debounceMs = configuredDebounce()
 if (!Number.isFinite(debounceMs) || debounceMs < 0) {
   console.error(`builder: REBUILD_DEBOUNCE_MS: "${process.env.REBUILD_DEBOUNCE_MS}" is not a number of ms`)
   process.exit(1)
 }
 
 const payload = await openPayload()
+// Each build's process is started ahead, while the builder waits for publishes (lib/site-build.ts).
+const builder = siteBuilder()
 const worker = new RebuildWorker({
   payload,
   buildsDir: path.join(dataDir(), 'site-builds'),
@@ -39,7 +41,7 @@ const worker = new RebuildWorker({
   debounceMs,
   initialBuild: initialBuild(),
   build: (outDir, base) =>
-    buildSite({
+    builder.build({
       outDir,
       base,
       // The plan (incremental or full, and why) and the index and page counts; not every Astro step.
@@ -54,6 +56,7 @@ const stop = async () => {
   if (stopping) return
   stopping = true
   await worker.stop()
+  builder.close()
   await payload.destroy().catch(() => {})
   process.exit(0)
 }

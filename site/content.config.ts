@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content'
 
 import { buildContext } from './build/context.ts'
+import { articleBodies } from './lib/article-bodies.ts'
 import { cmsSource } from './loaders/cms.ts'
 import { COLLECTION_SCHEMAS as schemas } from './lib/schemas.ts'
 
@@ -12,6 +13,8 @@ import { COLLECTION_SCHEMAS as schemas } from './lib/schemas.ts'
 const cms = cmsSource({
   draft: () => buildContext()?.draft,
   onRead: (read) => buildContext()?.contentRead(read),
+  // News bodies and lecture transcripts stay out of the content store; each page reads its own.
+  putBody: (collection, slug, html) => articleBodies().put(collection, slug, html),
 })
 
 export const collections = {

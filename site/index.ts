@@ -4,6 +4,7 @@
  */
 export { manifestPathOf } from './build/plan.ts'
 export { cmsUrl } from './lib/config.ts'
+export { HASHED_INDEX_PATTERN, IMMUTABLE, isHashedIndexFile } from './build/pagefind-settings.ts'
 export type { SearchRecord } from './lib/search-records.ts'
 export {
   BACK_PATTERN,

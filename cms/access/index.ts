@@ -6,9 +6,10 @@ import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
  * anonymous visitor with `overrideAccess: false`).
  */
 
-type Role = 'admin' | 'editor'
+/** 管理员, 审核 (approves = publishes, returns with a comment), 编辑 (writes drafts, submits them). */
+export type Role = 'admin' | 'reviewer' | 'editor'
 
-function roleOf(req: PayloadRequest): Role | undefined {
+export function roleOf(req: PayloadRequest): Role | undefined {
   const user = req.user as { collection?: string; role?: Role } | null | undefined
   if (!user || user.collection !== 'users') return undefined
   return user.role
@@ -20,13 +21,19 @@ export const anyone: Access = () => true
 /** Admins only. */
 export const isAdmin: Access = ({ req }) => roleOf(req) === 'admin'
 
-/** True for admins and editors (everyone who may write content). */
+/** True for admins, reviewers and editors (everyone who may write content). */
 export function isStaffRequest(req: PayloadRequest): boolean {
   const role = roleOf(req)
-  return role === 'admin' || role === 'editor'
+  return role === 'admin' || role === 'reviewer' || role === 'editor'
 }
 
-/** Staff: admins and editors. */
+/** True for those who may publish (approve): reviewers and admins. */
+export function mayPublish(req: PayloadRequest): boolean {
+  const role = roleOf(req)
+  return role === 'admin' || role === 'reviewer'
+}
+
+/** Staff: admins, reviewers and editors. */
 export const isStaff: Access = ({ req }) => isStaffRequest(req)
 
 const onlyPublished: Where = { _status: { equals: 'published' } }

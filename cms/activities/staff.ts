@@ -6,6 +6,7 @@
 import type { PayloadHandler } from 'payload'
 
 import { isStaffRequest } from '../access/index.ts'
+import { recordAudit } from '../audit/record.ts'
 import { ACTIVITY_KINDS, BOOKING_STATUSES, labelOf } from '../../vocabulary/options.ts'
 import { beijingClock, chineseDate } from '../../vocabulary/dates.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
@@ -60,6 +61,14 @@ export const signInSheetEndpoint: PayloadHandler = async (req) => {
     issue: b.issue ?? '',
     status: labelOf(BOOKING_STATUSES, b.status ?? 'booked'),
   }))
+  // The sheet names residents: printing or downloading it is an export (the JSON counts are not).
+  await recordAudit(req, {
+    action: 'export',
+    collection: 'activities',
+    documentId: activity.id,
+    documentTitle: activity.title,
+    detail: `${format === 'csv' ? '导出签到表 CSV' : '打印签到表'}（${rows.length} 人）`,
+  })
   if (format === 'csv') {
     const lines = [
       ['序号', '预约码', '姓名', '手机号', '想反映的问题', '状态', '签名'],

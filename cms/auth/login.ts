@@ -9,6 +9,7 @@
  */
 import { AuthenticationError, incrementLoginAttempts, type CollectionBeforeOperationHook } from 'payload'
 
+import { recordAuditDetached, requestIp } from '../audit/record.ts'
 import type { User } from '../payload-types.ts'
 import { dummyHash, passwordMatches } from './password.ts'
 
@@ -30,8 +31,23 @@ export const evenLoginFailures: CollectionBeforeOperationHook = async ({
     // Payload's own lookup: e-mails are stored lower-case.
     where: { email: { equals: email.toLowerCase().trim() } },
   })
+  // 操作日志: the account attempted (its id, or 未知账号), never the address typed or the password. Not
+  // awaited, and done alike for known and unknown addresses, so it costs both the same.
+  const logFailure = () =>
+    void recordAuditDetached(
+      req.payload,
+      {
+        action: 'loginFailed',
+        collection: collection.slug,
+        documentId: user?.id ?? null,
+        userLabel: user ? undefined : '未知账号',
+        user: user ? { ...user, collection: collection.slug } : null,
+      },
+      requestIp(req),
+    )
   if (!user) {
     await dummyHash(password)
+    logFailure()
     throw new AuthenticationError(req.t)
   }
   if (await passwordMatches(password, user.salt, user.hash)) return args
@@ -45,5 +61,6 @@ export const evenLoginFailures: CollectionBeforeOperationHook = async ({
       req.payload.logger.error({ err, msg: 'Failed to count a failed login' }),
     )
   }
+  logFailure()
   throw new AuthenticationError(req.t)
 }

@@ -58,7 +58,8 @@ const LIVE_DATABASE_NAMES = ['cms.db', ...SQLITE_COMPANIONS.map((s) => `cms.db${
  * - the live database files: copying a file SQLite is writing gives a torn copy; the snapshot stands in;
  * - data/site-builds/, the built sites `npm start` serves: it builds the site again from the database on
  *   its next start (two copies of the whole site, hundreds of MB on a large base);
- * - data/site-live, the link nginx serves the live build through (docs/deploy.md), made again with the build.
+ * - data/site-live, the link nginx serves the live build through (docs/deploy.md), made again with the build;
+ * - data/astro-cache/, Astro's cache of the site build (astro.config.mjs), made again by the next build.
  * The build history and the rebuild queue are in the database (cms/builds/queue.ts), so the snapshot has
  * them.
  */
@@ -78,6 +79,7 @@ export function backupSkipRule(
     if (live.has(rel)) return 'live database file'
     if (rel === 'site-builds') return 'built sites, rebuilt by npm start'
     if (rel === 'site-live') return 'link to the live build, made again by npm start'
+    if (rel === 'astro-cache') return "the site build's cache, made again by the next build"
     return undefined
   }
 }

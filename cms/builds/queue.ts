@@ -14,6 +14,16 @@ const RECORDS = 'site-build-records'
 export const WAITING = 'waiting'
 /** The lease the builders compete for. */
 export const BUILDER_LEASE = 'site-builder'
+/**
+ * Quiet time after the last rebuild request before a build starts, unless REBUILD_DEBOUNCE_MS says
+ * otherwise. It only has to gather what one action writes at once (a bulk publish in the admin, an
+ * import): requests that come while a build runs wait for the next build anyway. At 1.5 s it was a
+ * third of an incremental build's publish → live. The builder waits it; the admin's 网站更新状态 counts
+ * on it in its estimate.
+ */
+export const DEFAULT_DEBOUNCE_MS = 500
+/** The debounce in force: REBUILD_DEBOUNCE_MS or the default. */
+export const debounceMs = (): number => Number(process.env.REBUILD_DEBOUNCE_MS ?? DEFAULT_DEBOUNCE_MS)
 /** Build records and consumed requests kept for the dashboard and for an operator's questions. */
 const KEEP_RECORDS = 100
 const KEEP_REQUESTS_MS = 7 * 86_400_000

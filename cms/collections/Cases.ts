@@ -16,6 +16,7 @@ export const Cases: CollectionConfig = {
     defaultColumns: ['title', 'category', 'street', 'publishedAt', '_status'],
   },
   ...articleBehaviour(),
+  trash: true,
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     {

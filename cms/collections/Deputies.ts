@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { anyone, isStaff } from '../access/index.ts'
+import { isStaff, publishedOrStaff } from '../access/index.ts'
 import { imageField, streetField } from '../fields/common.ts'
 import { DEPUTY_LEVELS, EXPERTISE_FIELDS, selectOptions } from '../../vocabulary/options.ts'
 import { deputyDisplayName } from '../../vocabulary/deputy-name.ts'
@@ -68,12 +68,16 @@ export const Deputies: CollectionConfig = {
     { path: '/import', method: 'post', handler: importDeputiesEndpoint },
     { path: '/import-template', method: 'get', handler: importTemplateEndpoint },
   ],
+  trash: true,
   access: {
-    read: anyone,
+    read: publishedOrStaff,
     create: isStaff,
     update: isStaff,
     delete: isStaff,
+    readVersions: isStaff,
   },
+  // Drafts and versions like the articles: changes are reviewed before they reach the site (先审后发).
+  versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'pinyin',
   hooks: {
     beforeValidate: [rejectMobileNumbers(TEXTS)],

@@ -16,6 +16,7 @@ export const Lectures: CollectionConfig = {
     defaultColumns: ['title', 'speaker', 'publishedAt', '_status'],
   },
   ...articleBehaviour(),
+  trash: true,
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     { name: 'speaker', type: 'text', label: '主讲人', required: true, maxLength: 60 },

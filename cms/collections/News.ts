@@ -18,6 +18,7 @@ export const News: CollectionConfig = {
     description: '新闻动态与通知公告。保存为草稿不会出现在网站上，点击“发布”后才公开。',
   },
   ...articleBehaviour(),
+  trash: true,
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     {

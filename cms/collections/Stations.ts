@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isStaff } from '../access/index.ts'
+import { isStaff, publishedOrStaff } from '../access/index.ts'
 import { imageField, streetField } from '../fields/common.ts'
 import { STATION_TYPES, selectOptions } from '../../vocabulary/options.ts'
 import { slugField } from '../fields/slug.ts'
@@ -19,12 +19,16 @@ export const Stations: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'type', 'street', 'brand'],
   },
+  trash: true,
   access: {
-    read: anyone,
+    read: publishedOrStaff,
     create: isStaff,
     update: isStaff,
     delete: isStaff,
+    readVersions: isStaff,
   },
+  // Drafts and versions like the articles: changes are reviewed before they reach the site (先审后发).
+  versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'name',
   hooks: {
     // The phone field takes office landlines only (below); the texts must not carry a mobile either.

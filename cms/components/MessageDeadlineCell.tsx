@@ -5,8 +5,7 @@
  */
 import React from 'react'
 
-const DAY = 24 * 60 * 60 * 1000
-const CLOSED = ['closed', 'revisited']
+import { deadlineNote, deadlineState } from '../messages/deadline.ts'
 
 export function MessageDeadlineCell({
   cellData,
@@ -16,25 +15,20 @@ export function MessageDeadlineCell({
   rowData?: { status?: string; closedAt?: string | null }
 }) {
   if (!cellData) return <span>—</span>
-  const deadline = new Date(cellData).getTime()
-  const closed = CLOSED.includes(rowData?.status ?? '')
-  const end = closed && rowData?.closedAt ? new Date(rowData.closedAt).getTime() : Date.now()
-  const late = Math.ceil((end - deadline) / DAY)
+  const state = deadlineState(cellData, rowData ?? {})
+  const note = deadlineNote(state)
   const date = cellData.slice(0, 10)
-  if (late <= 0) {
-    const left = Math.floor((deadline - Date.now()) / DAY)
+  if (state.late <= 0) {
     return (
       <span>
         {date}
-        {!closed && left <= 2 ? (
-          <strong style={{ color: '#8a6d1d' }}>（剩 {Math.max(left, 0)} 天）</strong>
-        ) : null}
+        {note ? <strong style={{ color: '#8a6d1d' }}>（{note}）</strong> : null}
       </span>
     )
   }
   return (
     <span style={{ color: '#a4161a', fontWeight: 700 }}>
-      {date}（{closed ? `超期 ${late} 天办结` : `已超期 ${late} 天`}）
+      {date}（{note}）
     </span>
   )
 }

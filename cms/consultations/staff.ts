@@ -5,6 +5,7 @@
 import type { Payload, PayloadHandler } from 'payload'
 
 import { isStaffRequest } from '../access/index.ts'
+import { recordAudit } from '../audit/record.ts'
 import { OPINION_OUTCOMES, STREETS, labelOf, type OpinionOutcome } from '../../vocabulary/options.ts'
 import { GENERAL_LABEL, GENERAL_REF } from '../../vocabulary/consultations/validate.ts'
 import type { Consultation, Opinion } from '../payload-types.ts'
@@ -145,6 +146,13 @@ export const exportOpinionsEndpoint: PayloadHandler = async (req) => {
   if (!loaded) return Response.json({ message: '没有找到这项意见征集。' }, { status: 404 })
   const data = await opinionsWorkbook(loaded.consultation, loaded.opinions)
   const name = `意见汇总-${loaded.consultation.slug ?? loaded.consultation.id}.xlsx`
+  await recordAudit(req, {
+    action: 'export',
+    collection: 'consultations',
+    documentId: loaded.consultation.id,
+    documentTitle: loaded.consultation.title,
+    detail: `导出意见汇总 XLSX（${loaded.opinions.length} 条意见）`,
+  })
   return new Response(new Uint8Array(data), {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

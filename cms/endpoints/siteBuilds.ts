@@ -1,11 +1,10 @@
 import type { CollectionSlug, PayloadHandler } from 'payload'
 
+import { documentPath, isPageCollection } from '../../vocabulary/redirects.ts'
 import { isStaffRequest } from '../access/index.ts'
-import { BuildQueue } from '../builds/queue.ts'
+import { BuildQueue, debounceMs } from '../builds/queue.ts'
+import { mainRow } from '../lib/main-row.ts'
 import { siteUrl } from '../site-url.ts'
-
-/** Collections whose documents have a page of their own at `/<collection>/<slug>/`. */
-const PAGES = new Set(['news', 'lectures', 'cases', 'deputies', 'stations'])
 
 /**
  * GET /api/site-builds: the builds and the queue, from the database, for the admin dashboard.
@@ -22,20 +21,12 @@ export const siteBuildsEndpoint: PayloadHandler = async (req) => {
   const match = /^([a-z-]{1,40}):([\w-]{1,40})$/.exec(doc)
   if (!match) return Response.json({ message: 'doc: expected <collection>:<id>' }, { status: 400, headers })
   const [, source, id] = match
-  const status = await queue.documentStatus(source, id, Number(process.env.REBUILD_DEBOUNCE_MS ?? 1500))
+  const status = await queue.documentStatus(source, id, debounceMs())
   let url: string | undefined
-  if (PAGES.has(source) && req.payload.collections[source as CollectionSlug]) {
-    const published = (await req.payload.findByID({
-      collection: source as CollectionSlug,
-      id,
-      draft: false,
-      depth: 0,
-      overrideAccess: true,
-      disableErrors: true,
-      req,
-    })) as { slug?: string; _status?: string } | null
+  if (isPageCollection(source) && req.payload.collections[source as CollectionSlug]) {
+    const published = (await mainRow(req, source, id)) as { slug?: string; _status?: string } | null
     const shown = published && (published._status === undefined || published._status === 'published')
-    if (shown && published.slug) url = `${siteUrl()}/${source}/${encodeURIComponent(published.slug)}/`
+    if (shown && published.slug) url = `${siteUrl()}${documentPath(source, published.slug)}`
   }
   return Response.json({ ...status, ...(url ? { url } : {}) }, { headers })
 }

@@ -1,7 +1,8 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone, isStaff } from '../access/index.ts'
+import { adminFieldOnly, anyone, isStaff } from '../access/index.ts'
 import { DEFAULT_DUTY_MINIMUM } from '../../vocabulary/duty.ts'
+import { sectionReminderTab } from '../workbench/sections.ts'
 
 const linkFields = [
   { name: 'label', type: 'text', label: '名称', required: true, maxLength: 40 },
@@ -67,6 +68,23 @@ export const Site: GlobalConfig = {
           ],
         },
         {
+          label: '审核',
+          fields: [
+            {
+              // 先审后发 (cms/review/): with this on, nobody publishes a change of their own.
+              name: 'dualReview',
+              type: 'checkbox',
+              label: '双人审核',
+              defaultValue: true,
+              access: { update: adminFieldOnly },
+              admin: {
+                description:
+                  '开启后，任何人（包括审核人员和管理员）都不能审核通过自己修改的内容，必须由另一位审核人员审核发布。只有管理员可以更改。',
+              },
+            },
+          ],
+        },
+        {
           label: '统计口径',
           fields: [
             {
@@ -84,6 +102,8 @@ export const Site: GlobalConfig = {
             },
           ],
         },
+        // The 工作台's 栏目更新提醒 (cms/workbench/).
+        sectionReminderTab,
       ],
     },
   ],

@@ -2,13 +2,13 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
-  CollectionSlug,
   GlobalAfterChangeHook,
   PayloadRequest,
   SanitizedCollectionConfig,
 } from 'payload'
 
 import { requestRebuild } from '../builds/queue.ts'
+import { mainRowPublished } from '../lib/main-row.ts'
 
 /**
  * Publishing asks for a site rebuild by writing a request to the database (cms/builds/queue.ts), in the
@@ -30,23 +30,6 @@ const who = (req: PayloadRequest) => (req.user as { email?: string } | null)?.em
  */
 const shownBefore = new Map<string, boolean>()
 const key = (collection: string, id: unknown) => `${collection}:${String(id)}`
-
-async function mainRowPublished(
-  req: PayloadRequest,
-  collection: string,
-  id: number | string,
-): Promise<boolean> {
-  const doc = await req.payload.findByID({
-    collection: collection as CollectionSlug,
-    id,
-    draft: false,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  return (doc as { _status?: string } | null)?._status === 'published'
-}
 
 /**
  * Before an update of a document with drafts, remembers whether the site shows it now (its main row is
@@ -77,9 +60,15 @@ export const rememberPublished: CollectionBeforeChangeHook = async ({
  * What the public site shows changed: a published document was created, edited or unpublished. Saving a
  * draft — also a new draft on top of a published document — changes nothing on the site.
  */
-export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, collection, operation, req }) => {
+export const rebuildAfterChange: CollectionAfterChangeHook = async ({
+  doc,
+  collection,
+  operation,
+  previousDoc,
+  req,
+}) => {
   if (req.context?.seed) return doc
-  const ask = (op: 'create' | 'publish' | 'update' | 'unpublish') =>
+  const ask = (op: 'create' | 'publish' | 'update' | 'unpublish' | 'delete') =>
     requestRebuild(req, {
       source: collection.slug,
       docId: doc.id,
@@ -87,8 +76,19 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, colle
       operation: op,
       by: who(req),
     })
+  // 回收站: moving to the trash is an update setting `deletedAt` (the site drops the document: logged as a
+  // delete), restoring one clearing it (back on the site if it is published).
+  const trashed = Boolean(doc.deletedAt) && !previousDoc?.deletedAt
+  const restored = !doc.deletedAt && Boolean(previousDoc?.deletedAt)
+  if (trashed) {
+    const wasShown = !collection.versions?.drafts || shownBefore.get(key(collection.slug, doc.id)) === true
+    shownBefore.delete(key(collection.slug, doc.id))
+    if (wasShown) await ask('delete')
+    return doc
+  }
+  if (Boolean(doc.deletedAt) && !restored) return doc // an edit in the trash: not on the site
   if (!collection.versions?.drafts) {
-    await ask(operation)
+    await ask(restored ? 'publish' : operation)
     return doc
   }
   if (doc._status === 'published') {
@@ -107,6 +107,8 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, colle
 
 export const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, collection, req }) => {
   if (req.context?.seed) return doc
+  // Deleted for good from the trash: the site dropped it when it was trashed.
+  if (doc?.deletedAt) return doc
   if (collection.versions?.drafts && doc?._status !== 'published') return doc
   await requestRebuild(req, {
     source: collection.slug,

@@ -393,6 +393,13 @@ export async function importDeputies(
 
   const req: PayloadRequest = await createLocalReq({ user: options.user ?? undefined }, payload)
   const access = options.user ? { overrideAccess: false, user: options.user } : { overrideAccess: true }
+  // 先审后发: a reviewer's or admin's import (or the CLI) publishes the roster as approved; an editor's
+  // import leaves each row as a draft submitted for review (docs/decisions.md, "Roster imports").
+  const publishes = !options.user || options.user.role === 'admin' || options.user.role === 'reviewer'
+  const status = publishes
+    ? ({ _status: 'published' } as const)
+    : ({ _status: 'draft', reviewState: 'pending' } as const)
+  req.context = { ...req.context, rosterImport: publishes }
   await initTransaction(req)
   let done = 0
   try {
@@ -414,7 +421,7 @@ export async function importDeputies(
           photo = media.id
           photoIds.set(c.photoName!, media.id)
         }
-        const data = { ...c.data, ...(photo !== undefined ? { photo } : {}) }
+        const data = { ...c.data, ...(photo !== undefined ? { photo } : {}), ...status }
         try {
           // depth 0: nothing to populate in the returned document, which saves most of the time per row.
           if (c.existing)
@@ -424,9 +431,18 @@ export async function importDeputies(
               data,
               req,
               depth: 0,
+              draft: !publishes,
               ...access,
             })
-          else await payload.create({ collection: 'deputies', data, req, depth: 0, ...access })
+          else
+            await payload.create({
+              collection: 'deputies',
+              data,
+              req,
+              depth: 0,
+              draft: !publishes,
+              ...access,
+            })
         } catch (error) {
           throw rowError(error, c.line)
         }

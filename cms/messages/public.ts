@@ -18,6 +18,7 @@ import {
 import { figuresBy, type HandledFact, type YearFigures } from '../../vocabulary/duty.ts'
 import { beijingDay } from '../../vocabulary/dates.ts'
 import type { Message } from '../payload-types.ts'
+import { relationId as idOf } from '../lib/relation-id.ts'
 
 export interface Tally {
   key: string
@@ -173,7 +174,6 @@ export async function publicMessageResults(payload: Payload): Promise<MessageRes
       select: { slug: true },
     }),
   ])
-  const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: unknown }).id : ref)
   const deputyById = new Map(deputies.docs.map((d) => [d.id, d]))
   const stationSlug = new Map(stations.docs.map((s) => [s.id, s.slug]))
   const facts = messages

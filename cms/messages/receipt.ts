@@ -10,6 +10,7 @@ import QRCode from 'qrcode'
 import type { PayloadHandler } from 'payload'
 
 import { isStaffRequest } from '../access/index.ts'
+import { recordAudit } from '../audit/record.ts'
 import { siteUrl } from '../site-url.ts'
 import { escapeHtml } from '../../vocabulary/html.ts'
 import { chineseDateTime } from '../../vocabulary/dates.ts'
@@ -49,6 +50,13 @@ export const receiptEndpoint: PayloadHandler = async (req) => {
   })) as Message | null
   if (!doc?.code)
     return new Response(htmlPage('没有这件来信', '<h1>没有这件来信</h1>'), { status: 404, headers })
+  await recordAudit(req, {
+    action: 'export',
+    collection: 'messages',
+    documentId: doc.id,
+    documentTitle: doc.code,
+    detail: '打印回执',
+  })
   const url = trackingUrl(doc.code)
   const qr = decorativeSvg(await QRCode.toString(url, QR_SVG_OPTIONS))
   const days = MESSAGE_GRADES.find((g) => g.value === doc.grade)?.days ?? MESSAGE_GRADES[0].days

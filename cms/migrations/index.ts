@@ -10,6 +10,10 @@ import * as migration_20261201_184647_consultations from './20261201_184647_cons
 import * as migration_20261201_200553_message_source from './20261201_200553_message_source'
 import * as migration_20261201_214617_activities from './20261201_214617_activities'
 import * as migration_20261201_230207_duty_minimum from './20261201_230207_duty_minimum'
+import * as migration_20261202_011917_review_workflow from './20261202_011917_review_workflow'
+import * as migration_20261202_020931_audit_log from './20261202_020931_audit_log'
+import * as migration_20261202_021125_safety_nets from './20261202_021125_safety_nets'
+import * as migration_20261202_021800_workbench_section_reminders from './20261202_021800_workbench_section_reminders'
 
 export const migrations = [
   {
@@ -71,5 +75,25 @@ export const migrations = [
     up: migration_20261201_230207_duty_minimum.up,
     down: migration_20261201_230207_duty_minimum.down,
     name: '20261201_230207_duty_minimum',
+  },
+  {
+    up: migration_20261202_011917_review_workflow.up,
+    down: migration_20261202_011917_review_workflow.down,
+    name: '20261202_011917_review_workflow',
+  },
+  {
+    up: migration_20261202_020931_audit_log.up,
+    down: migration_20261202_020931_audit_log.down,
+    name: '20261202_020931_audit_log',
+  },
+  {
+    up: migration_20261202_021125_safety_nets.up,
+    down: migration_20261202_021125_safety_nets.down,
+    name: '20261202_021125_safety_nets',
+  },
+  {
+    up: migration_20261202_021800_workbench_section_reminders.up,
+    down: migration_20261202_021800_workbench_section_reminders.down,
+    name: '20261202_021800_workbench_section_reminders',
   },
 ]

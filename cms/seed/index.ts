@@ -172,7 +172,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       photos: (await images(s.photos)) as number[],
       isSample: true,
     }),
-    false,
+    true,
   )
 
   const station = async (slug: string) => {
@@ -207,7 +207,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       })) as number,
       isSample: true,
     }),
-    false,
+    true,
   )
 
   const deputyIds = async (slugs: string[], where: string): Promise<number[]> => {

@@ -6,7 +6,14 @@
  * it overwrites X-Forwarded-For with the address of the connection, so nothing a client sends in that
  * header reaches the CMS.
  */
-import { CARE_COOKIE, PREFS_FILES, PREFS_MAX_AGE, SIZE_COOKIE } from '../../site/index.ts'
+import {
+  CARE_COOKIE,
+  HASHED_INDEX_PATTERN,
+  IMMUTABLE,
+  PREFS_FILES,
+  PREFS_MAX_AGE,
+  SIZE_COOKIE,
+} from '../../site/index.ts'
 import { MEDIA_EXTENSIONS, MEDIA_HEADERS, previewHeaders, siteHeaders } from './site-server.ts'
 
 export interface NginxOptions {
@@ -73,6 +80,15 @@ map $arg_back $minhu_back {
     default /;
 }
 
+# Old addresses (the CMS's 重定向): the build writes redirects.map ("/old/ /new/;" lines); mapped paths
+# answer 301. nginx reads the file when it (re)loads: reload after a build (docs/deploy.md); until then the
+# forwarding page the build writes at the old address sends visitors on.
+map $uri $minhu_redirect {
+    default "";
+    # "[.]" makes it a pattern: nginx starts (with no redirects) before the first build has written the file.
+    include ${options.siteRoot}/redirects[.]map;
+}
+
 upstream minhu_cms {
 ${options.cms.map((address) => `    server ${address} max_fails=3 fail_timeout=10s;`).join('\n')}
     keepalive 16;
@@ -100,6 +116,10 @@ ${site}
 
     error_page 404 /404.html;
 
+    if ($minhu_redirect) {
+        return 301 $minhu_redirect;
+    }
+
     location / {
         try_files $uri $uri/index.html =404;
     }
@@ -124,7 +144,15 @@ ${prefsHeaders}
     location /_astro/ {
         try_files $uri =404;
 ${inner}
-        add_header cache-control "public, max-age=31536000, immutable" always;
+        add_header cache-control "${IMMUTABLE}" always;
+    }
+
+    # Pagefind's index files named by their content (meta, chunks, filters, fragments): cached for a year.
+    # pagefind.js, pagefind-entry.json and the wasm keep their names and revalidate like pages.
+    location ~ "${HASHED_INDEX_PATTERN}" {
+        try_files $uri =404;
+${inner}
+        add_header cache-control "${IMMUTABLE}" always;
     }
 
     # The admin's Live Preview pane: framed by the CMS, its media from the CMS, never cached (previewHeaders).

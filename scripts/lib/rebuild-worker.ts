@@ -58,6 +58,7 @@ export class RebuildWorker {
   private busy = false
   private stopped = false
   private poller: NodeJS.Timeout | undefined
+  private wake: NodeJS.Timeout | undefined
   private current: string
 
   constructor(private readonly options: RebuildWorkerOptions) {
@@ -88,6 +89,7 @@ export class RebuildWorker {
   async stop(): Promise<void> {
     this.stopped = true
     clearInterval(this.poller)
+    clearTimeout(this.wake)
     while (this.busy) await sleep(100)
     if (this.leader) await this.lease.release().catch(() => {})
     this.leader = false
@@ -137,7 +139,14 @@ export class RebuildWorker {
     const now = Date.now()
     const newest = Date.parse(pending.at(-1)!.createdAt)
     const oldest = Date.parse(pending[0].createdAt)
-    if (now - newest < this.options.debounceMs && now - oldest < (this.options.maxWaitMs ?? 30_000)) return
+    const quiet = this.options.debounceMs - (now - newest)
+    const maxWait = (this.options.maxWaitMs ?? 30_000) - (now - oldest)
+    if (quiet > 0 && maxWait > 0) {
+      // Build the moment the quiet time ends rather than at the next poll (up to pollMs later).
+      clearTimeout(this.wake)
+      this.wake = setTimeout(() => void this.tick(), Math.min(quiet, maxWait) + 5)
+      return
+    }
     await this.build(pending)
   }
 

@@ -5,7 +5,8 @@ import path from 'node:path'
 import compression from 'compression'
 import sirv from 'sirv'
 
-import { cmsUrl, prefsCookies, prefsFile, safeBack } from '../../site/index.ts'
+import { IMMUTABLE, cmsUrl, isHashedIndexFile, prefsCookies, prefsFile, safeBack } from '../../site/index.ts'
+import { parseRedirectsMap } from '../../vocabulary/redirects.ts'
 
 export interface SiteServer {
   url: string
@@ -118,6 +119,7 @@ export function serveSite(options: {
     const notFound = () => {
       const notFound = path.join(root, '404.html')
       res.statusCode = 404
+      if (res.getHeader('cache-control') === IMMUTABLE) res.removeHeader('cache-control')
       res.setHeader('content-type', 'text/html; charset=utf-8')
       if (fs.existsSync(notFound)) fs.createReadStream(notFound).pipe(res)
       else res.end('<!doctype html><html lang="zh-CN"><title>页面不存在</title><p>页面不存在</p></html>')
@@ -136,12 +138,22 @@ export function serveSite(options: {
       res.setHeader('cache-control', 'no-store')
       res.setHeader('vary', 'Cookie')
     }
+    // Old addresses (the build's redirects.map, as nginx answers them): a 301 to where the page is now.
+    const moved = redirectFor(root, req.url ?? '/')
+    if (moved) {
+      res.statusCode = 301
+      res.setHeader('location', moved)
+      res.setHeader('cache-control', 'no-cache')
+      return res.end()
+    }
     if (pathname.startsWith('/media/')) {
       // Only the stored types, by their (now trusted) extension: no `clip` → `clip.html` lookup, and a
       // file uploaded before the content check as `clip.htm` is not served at all.
       if (!MEDIA_EXTENSIONS.has(path.extname(pathname))) return notFound()
       for (const [name, value] of Object.entries(MEDIA_HEADERS)) res.setHeader(name, value)
     }
+    // Pagefind's content-hashed index files (a new index has new names): kept for a year.
+    if (isHashedIndexFile(pathname)) res.setHeader('cache-control', IMMUTABLE)
     handlerFor(root)(req, res, notFound)
   }
   return new Promise((resolve, reject) => {
@@ -164,6 +176,27 @@ export function serveSite(options: {
 }
 
 /** The path as sirv sees it (decoded, without the query), so the /media/ rule cannot be sidestepped. */
+/** The redirects map of the served build, read again when the build (or the file) changes. */
+let redirectsCache: { file: string; mtimeMs: number; map: Map<string, string> } | undefined
+
+/** Where a request for an old address goes (with its query), or undefined; `/a` matches `/a/` too. */
+export function redirectFor(root: string, url: string): string | undefined {
+  const file = path.join(root, 'redirects.map')
+  let mtimeMs: number
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs
+  } catch {
+    return undefined
+  }
+  if (redirectsCache?.file !== file || redirectsCache.mtimeMs !== mtimeMs)
+    redirectsCache = { file, mtimeMs, map: parseRedirectsMap(fs.readFileSync(file, 'utf8')) }
+  const [pathname, query] = url.split(/\?(.*)/s, 2)
+  const { map } = redirectsCache
+  const to = map.get(pathname) ?? (pathname.endsWith('/') ? undefined : map.get(`${pathname}/`))
+  if (!to) return undefined
+  return query && !to.includes('?') ? `${to}?${query}` : to
+}
+
 function decodePath(url: string): string {
   const pathname = url.split(/[?#]/, 1)[0]
   try {

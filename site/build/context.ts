@@ -7,7 +7,8 @@
  * check, unit tests) there is none and every reader falls back to "render everything".
  */
 import type { CmsRead, DraftTarget } from '../loaders/cms.ts'
-import type { ArticleCollection, PlannedBuild } from './plan.ts'
+import type { BodyCollection } from '../lib/schemas.ts'
+import { digest, type ArticleCollection, type PlannedBuild } from './plan.ts'
 
 export interface BuildContext {
   /** This build's own folder (search records, the index being written); removed when the build ends. */
@@ -18,6 +19,16 @@ export interface BuildContext {
   contentRead(read: CmsRead): Promise<void>
   /** The incremental plan, known once the content was read. */
   planned: PlannedBuild | null
+  /** Article bodies, kept out of the content store in this folder (site/lib/article-bodies.ts). */
+  bodies?: ArticleBodies
+}
+
+/** Where article bodies are kept out of the content store (made by site/lib/article-bodies.ts). */
+export interface ArticleBodies {
+  put(collection: BodyCollection, slug: string, html: string): void
+  get(collection: BodyCollection, slug: string): string | undefined
+  /** Closes the files (the build folder is removed afterwards). */
+  close(): void
 }
 
 const KEY = Symbol.for('minhu.site.build')
@@ -48,4 +59,22 @@ export function searchDelta(): { index: boolean; stale: Record<string, string> }
   const plan = buildContext()?.planned?.plan
   if (plan?.index !== 'delta' || (!plan.delta.length && !Object.keys(plan.stale).length)) return undefined
   return { index: plan.delta.length > 0, stale: plan.stale }
+}
+
+/**
+ * Whether this build renders the listing page `key` (`news/page/3`), made from `data` (everything on it
+ * that is not the site's code or settings: its items as shown, its number, the page count). False when
+ * the previous build rendered it from the same data: the page is then linked from there like an unchanged
+ * article page. Either way the digest goes into this build's manifest, so the next build can compare.
+ * Outside an incremental build (or outside a build) every page renders.
+ */
+export function rendersListing(key: string, data: unknown): boolean {
+  const planned = buildContext()?.planned
+  if (!planned) return true
+  const value = digest(data)
+  planned.state.pages[key] = value
+  const { plan, previous } = planned
+  if (plan.mode === 'full' || previous?.pages[key] !== value) return true
+  if (!plan.skip.includes(key)) plan.skip.push(key)
+  return false
 }

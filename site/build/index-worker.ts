@@ -1,15 +1,19 @@
 /**
- * Builds the Pagefind index in its own process, started by the build (./search-index.ts) as soon as the
- * search records exist, so indexing runs while Astro renders the pages (two cores, two stages at once).
- * Usage: node index-worker.ts <records.json> <out folder> <result.json>. On success it writes the result
- * (pages, time, page ids) and exits 0; on failure it prints the reason on stderr and exits 1.
+ * Builds the Pagefind index in its own process, started by the build (./search-index.ts).
+ * Usage: node index-worker.ts <records.ndjson> <out folder> <result.json>. The records file holds one
+ * JSON record a line; they are read and handed to Pagefind one at a time, so this process never holds
+ * them all. The index is written when the build says so on stdin (a line, or stdin closed: after the
+ * pages are rendered, so Pagefind's write does not stack on Astro's peak). On success it writes the result (pages, time, page ids) and exits 0; on failure it prints
+ * the reason on stderr (naming the record, or the line that is not one) and exits 1.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import readline from 'node:readline'
 import { gunzipSync } from 'node:zlib'
 
 import type { SearchRecord } from '../lib/search-records.ts'
 import { toIndexText } from '../lib/segment.ts'
+import { PAGEFIND_ENV } from './pagefind-settings.ts'
 import { FAILURE_PREFIX } from './search-index.ts'
 
 /**
@@ -30,13 +34,44 @@ function pageIds(dir: string): Record<string, string> {
 
 const [recordsFile, outDir, resultFile] = process.argv.slice(2)
 const started = Date.now()
+/** The records of an NDJSON file, one at a time; a line that is not a JSON object is named by number. */
+async function* readRecords(file: string): AsyncGenerator<SearchRecord> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity })
+  let n = 0
+  for await (const line of lines) {
+    n++
+    if (!line.trim()) continue
+    let record: unknown
+    try {
+      record = JSON.parse(line)
+    } catch (error) {
+      throw new Error(`line ${n} of the records is not JSON: ${(error as Error).message}`, {
+        cause: error,
+      })
+    }
+    if (!record || typeof record !== 'object' || Array.isArray(record))
+      throw new Error(`line ${n} of the records is not a record`)
+    yield record as SearchRecord
+  }
+}
+
+/** Resolves when the build says "write" (a line on stdin, or stdin closed). */
+function writeSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdin.once('data', () => resolve())
+    process.stdin.once('end', () => resolve())
+    process.stdin.resume()
+  })
+}
+
 try {
-  const records = JSON.parse(fs.readFileSync(recordsFile, 'utf8')) as SearchRecord[]
-  fs.rmSync(recordsFile, { force: true })
+  Object.assign(process.env, PAGEFIND_ENV) // the pinned Pagefind settings (./pagefind-settings.ts)
   const pagefind = await import('pagefind')
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' })
   if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`)
-  for (const record of records) {
+  let pages = 0
+  for await (const record of readRecords(recordsFile)) {
+    pages++
     const meta: Record<string, string> = { title: record.title, 类型: record.type }
     if (record.date) meta.日期 = record.date
     if (record.image) meta.image = record.image
@@ -53,13 +88,12 @@ try {
     if (added.errors.length)
       throw new Error(`record ${record.url ?? `"${record.title}" without a url`}: ${added.errors.join('; ')}`)
   }
+  fs.rmSync(recordsFile, { force: true })
+  await writeSignal()
   const written = await index.writeFiles({ outputPath: outDir })
   if (written.errors.length) throw new Error(written.errors.join('; '))
   await pagefind.close()
-  fs.writeFileSync(
-    resultFile,
-    JSON.stringify({ pages: records.length, ms: Date.now() - started, ids: pageIds(outDir) }),
-  )
+  fs.writeFileSync(resultFile, JSON.stringify({ pages, ms: Date.now() - started, ids: pageIds(outDir) }))
   process.exit(0)
 } catch (error) {
   // The build quotes the line after this prefix as the reason (Pagefind prints its own lines too).

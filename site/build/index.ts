@@ -2,18 +2,23 @@
  * The site build, as one Astro integration: everything `astro build` does besides rendering pages.
  *
  *   config:setup     make this build's folder (in Astro's cache folder) and its context (./context.ts)
- *   content read     the loader hands over what it read from the CMS; here the search records are made,
- *                    the incremental plan is decided (./plan.ts) and the index worker starts, so
- *                    indexing runs while Astro renders
- *   pages rendered   unchanged article pages linked from the previous build, media files copied, the
- *                    search index waited for and moved into dist/
+ *   content read     the loader hands over what it read from the CMS; here the search records are made
+ *                    and written to this build's folder (./search-index.ts), the incremental plan
+ *                    is decided (./plan.ts) and the index worker starts adding them, so that runs
+ *                    while Astro renders; nothing of the read but the media and redirects is kept
+ *   pages rendered   the worker may write the index (Pagefind's peak, kept off Astro's), unchanged
+ *                    article pages linked from the previous build, redirect pages and redirects.map
+ *                    written (./redirects.ts), media files copied, the search index waited for and
+ *                    moved into dist/
  *   done             the manifest for the next build; the build folder is removed (also when the build
  *                    fails: on process exit)
  *
  * Environment: SITE_BASE_DIR (the previous build to reuse, set by the rebuild worker), SITE_FULL_BUILD=1,
  * SITE_PREVIEW=<news|cases|lectures>:<id> (a draft preview: only that document; nothing indexed, copied
  * or planned), SEARCH_RECORDS_OUT (tests and the benchmark: where to also write the search records),
- * SEARCH_MODE=stock (the benchmark's baseline: the pagefind CLI indexes the built pages afterwards).
+ * SEARCH_MODE=stock (the benchmark's baseline: the pagefind CLI indexes the built pages afterwards),
+ * SITE_INDEX_ORDER=after (start the worker only after rendering: for measuring the orders) or
+ * =overlap (let it write while the pages render: the two peaks add up).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -28,7 +33,8 @@ import { setBuildContext, type BuildContext } from './context.ts'
 import { linkTree, linkUnchangedPages, readManifest, writeManifest } from './incremental.ts'
 import { precompress } from './precompress.ts'
 import { ARTICLE_COLLECTIONS, digest, planBuild, type CurrentState, type PlannedBuild } from './plan.ts'
-import { finishIndex, startIndexWorker, type RunningIndex } from './search-index.ts'
+import { finishIndex, prepareIndex, type PendingIndex, type RunningIndex } from './search-index.ts'
+import { writeRedirects } from './redirects.ts'
 
 /** A draft preview build, from SITE_PREVIEW (set by the CMS's preview endpoint). */
 export function draftFromEnv(value = process.env.SITE_PREVIEW ?? ''): DraftTarget | null {
@@ -46,12 +52,16 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
   let context: BuildContext | undefined
   let logger: AstroIntegrationLogger
   let root = ''
-  let read: CmsRead | undefined
+  /** What the rest of the build needs of the read: not the content (every body of the site). */
+  let read: Pick<CmsRead, 'media' | 'mediaFiles' | 'redirects'> | undefined
+  let pending: PendingIndex | undefined
   let index: RunningIndex | undefined
   const stock = process.env.SEARCH_MODE === 'stock'
+  const order = process.env.SITE_INDEX_ORDER ?? 'add-during-render'
 
   const cleanUp = () => {
     index?.stop()
+    context?.bodies?.close()
     if (context) fs.rmSync(context.dir, { recursive: true, force: true })
     setBuildContext(undefined)
   }
@@ -59,7 +69,7 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
   /** Called by the loader: plan the build and start indexing while the pages render. */
   async function contentRead(result: CmsRead): Promise<void> {
     if (!context || context.draft) return
-    read = result
+    read = { media: result.media, mediaFiles: result.mediaFiles, redirects: result.redirects }
     const records = searchRecords(result.snapshot)
     if (process.env.SEARCH_RECORDS_OUT)
       fs.writeFileSync(process.env.SEARCH_RECORDS_OUT, JSON.stringify(records))
@@ -75,15 +85,17 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
               : `${p.delta.length} changed search records into the delta index`),
     )
     if (stock) return
-    if (p.index === 'full') index = startIndexWorker(records, context.dir)
+    if (p.index === 'full') pending = prepareIndex(records, context.dir)
     else if (p.delta.length) {
       const delta = new Set(p.delta)
-      index = startIndexWorker(
+      pending = prepareIndex(
         records.filter((r) => delta.has(r.url)),
         context.dir,
         'pagefind-delta',
       )
     }
+    if (order !== 'after') index = pending?.start()
+    if (order === 'overlap') index?.write()
   }
 
   return {
@@ -112,11 +124,21 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         if (!read || !context.planned) throw new Error('site build: the CMS loader did not run')
         const out = fileURLToPath(dir)
         const { plan } = context.planned
+        // The pages are written: Astro's peak is over, Pagefind's may begin (beside the steps below).
+        index ??= pending?.start()
+        index?.write()
 
         const linked = linkUnchangedPages(plan, out)
         for (const key of linked) linkedPages.push(new URL(`/${key}/`, site).href)
         if (linked.length)
           logger.info(`linked ${linked.length} unchanged article pages from the previous build`)
+
+        // Old addresses: a forwarding page where no page is, and the map for nginx and the site server.
+        const redirects = writeRedirects(out, read.redirects, site, (line) => logger.warn(line))
+        if (read.redirects.length)
+          logger.info(
+            `wrote ${redirects.pages} redirect pages and redirects.map (${read.redirects.length - redirects.skipped.length} entries)`,
+          )
 
         const media = await read.media.copy(read.mediaFiles, path.join(out, 'media'), plan.base)
         logger.info(
@@ -145,7 +167,7 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         const result = await finishIndex(index!, path.join(out, 'pagefind'))
         context.planned = { ...context.planned, indexIds: result.ids }
         logger.info(
-          `indexed ${result.pages} pages for search in ${result.ms} ms (alongside page rendering; waited ${Date.now() - waited} ms at the end)`,
+          `indexed ${result.pages} pages for search in ${result.ms} ms (${order === 'after' ? 'after page rendering' : order === 'overlap' ? 'alongside page rendering' : 'records added alongside page rendering, written after it'}; waited ${Date.now() - waited} ms at the end)`,
         )
       },
       'astro:build:done': async ({ dir }) => {

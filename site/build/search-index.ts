@@ -3,9 +3,13 @@
  * (`forceLanguage: 'en'`), and the search box splits queries with the same segmenter, so index and
  * query agree (Pagefind's own Chinese mode splits the two differently). Pages keep `lang="zh-CN"`.
  *
- * The work happens in ./index-worker.ts, a separate process started the moment the records exist, so
- * it overlaps with page rendering; the build waits for it after the pages are written and moves the
- * index into dist/. A worker that fails fails the build with the worker's own message.
+ * The work happens in ./index-worker.ts, a separate process. The records are written to the build's
+ * folder as NDJSON, one record a line (never one JSON string of them all), the moment they exist; the
+ * worker reads them line by line and hands each to Pagefind while Astro renders. Pagefind's peak is
+ * its write (it builds the whole index in memory at about 3.5 times what the added pages take), so the
+ * worker writes only when told (`write()`, after the pages are rendered: the two peaks do not stack);
+ * the build then waits for it and moves the index into dist/. A worker that fails fails the build with
+ * the worker's own message.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -29,19 +33,61 @@ export interface RunningIndex {
   done: Promise<IndexResult>
   /** Where the worker writes the index. */
   dir: string
+  /** Lets the worker write the index once its records are added (finishIndex says so itself). */
+  write(): void
   stop(): void
 }
 
-/** Starts indexing `records` into `<buildDir>/<name>` in a separate process. */
-export function startIndexWorker(records: SearchRecord[], buildDir: string, name = 'pagefind'): RunningIndex {
+/** Writes `records` to `file`, one JSON record a line. */
+export function writeRecords(records: Iterable<SearchRecord>, file: string): number {
+  const fd = fs.openSync(file, 'w')
+  let count = 0
+  try {
+    for (const record of records) {
+      fs.writeSync(fd, `${JSON.stringify(record)}\n`)
+      count++
+    }
+  } finally {
+    fs.closeSync(fd)
+  }
+  return count
+}
+
+/** Records written for a worker that starts later (`start`), so they need not stay in memory. */
+export interface PendingIndex {
+  records: number
+  start(): RunningIndex
+}
+
+/** Writes `records` into the build folder now; indexing into `<buildDir>/<name>` starts with `start()`. */
+export function prepareIndex(
+  records: Iterable<SearchRecord>,
+  buildDir: string,
+  name = 'pagefind',
+): PendingIndex {
+  const recordsFile = path.join(buildDir, `${name}-records.ndjson`)
+  const count = writeRecords(records, recordsFile)
+  return { records: count, start: () => runWorker(recordsFile, buildDir, name) }
+}
+
+/** Starts indexing `records` into `<buildDir>/<name>` in a separate process, at once. */
+export function startIndexWorker(
+  records: Iterable<SearchRecord>,
+  buildDir: string,
+  name = 'pagefind',
+): RunningIndex {
+  return prepareIndex(records, buildDir, name).start()
+}
+
+function runWorker(recordsFile: string, buildDir: string, name: string): RunningIndex {
   const dir = path.join(buildDir, name)
-  const recordsFile = path.join(buildDir, `${name}-records.json`)
   const resultFile = path.join(buildDir, `${name}-result.json`)
-  fs.writeFileSync(recordsFile, JSON.stringify(records))
   const worker = fileURLToPath(new URL('./index-worker.ts', import.meta.url))
   const child: ChildProcess = spawn(process.execPath, [worker, recordsFile, dir, resultFile], {
-    stdio: ['ignore', 'inherit', 'pipe'],
+    stdio: ['pipe', 'inherit', 'pipe'],
   })
+  // A worker that ended early (a bad record) closes its end: not this process's error.
+  child.stdin!.on('error', () => {})
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8')
@@ -64,11 +110,19 @@ export function startIndexWorker(records: SearchRecord[], buildDir: string, name
   })
   // Nobody may wait (a build that failed before its pages were written): not an unhandled rejection.
   done.catch(() => {})
-  return { done, dir, stop: () => child.exitCode === null && child.kill() }
+  return {
+    done,
+    dir,
+    write: () => {
+      if (!child.stdin!.writableEnded) child.stdin!.end('write\n')
+    },
+    stop: () => child.exitCode === null && child.kill(),
+  }
 }
 
 /** Waits for the worker and moves its index to `target` (replacing what was there). */
 export async function finishIndex(running: RunningIndex, target: string): Promise<IndexResult> {
+  running.write()
   const result = await running.done
   fs.rmSync(target, { recursive: true, force: true })
   try {

@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content'
 
+import { buildContext } from '../build/context.ts'
 import type { COLLECTION_SCHEMAS } from './schemas.ts'
 import type { z } from 'astro/zod'
 
@@ -22,30 +23,52 @@ async function single<C extends 'site' | 'results'>(name: C): Promise<EntryData[
 export const getResults = () => single('results')
 export const getSite = () => single('site')
 
+/**
+ * Each list is made once per build and shared by every page that asks (a listing page, an archive
+ * page, a feed: hundreds of pages each asking for 10,000 news), frozen so no page can reorder it for
+ * the others (typed as a plain array for the pages' props; sorting it throws). Outside a build
+ * (astro check, dev) once per process.
+ */
+const lists = new WeakMap<object, Map<string, Promise<unknown[]>>>()
+function once<T>(name: string, make: () => Promise<T[]>): () => Promise<T[]> {
+  return () => {
+    const key = buildContext() ?? lists
+    let cache = lists.get(key)
+    if (!cache) lists.set(key, (cache = new Map()))
+    let list = cache.get(name)
+    if (!list) cache.set(name, (list = make().then((items) => Object.freeze(items) as T[])))
+    return list as Promise<T[]>
+  }
+}
+
 const byDateDesc = <T extends { publishedAt: string }>(items: T[]) =>
   items.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
 
-export const getNews = async () => byDateDesc(await all('news'))
-export const getLectures = async () => byDateDesc(await all('lectures'))
-export const getCases = async () => byDateDesc(await all('cases'))
-export const getDeputies = async () =>
-  (await all('deputies')).sort((a, b) => a.pinyin.localeCompare(b.pinyin))
-export const getStations = async () =>
+export const getNews = once('news', async () => byDateDesc(await all('news')))
+export const getLectures = once('lectures', async () => byDateDesc(await all('lectures')))
+export const getCases = once('cases', async () => byDateDesc(await all('cases')))
+export const getDeputies = once('deputies', async () =>
+  (await all('deputies')).sort((a, b) => a.pinyin.localeCompare(b.pinyin)),
+)
+export const getStations = once('stations', async () =>
   (await all('stations')).sort(
     (a, b) => typeOrder(a.type) - typeOrder(b.type) || a.name.localeCompare(b.name, 'zh-CN'),
-  )
+  ),
+)
 
 const typeOrder = (type: string) => ['center', 'station', 'home'].indexOf(type)
 
 /** 意见征集: open ones first (closing soonest first), then upcoming, then closed ones (latest first). */
-export const getConsultations = async () =>
+export const getConsultations = once('consultations', async () =>
   (await all('consultations')).sort(
     (a, b) =>
       consultationOrder(a.status) - consultationOrder(b.status) ||
       (a.status === 'open' ? a.closesAt.localeCompare(b.closesAt) : b.closesAt.localeCompare(a.closesAt)),
-  )
+  ),
+)
 const consultationOrder = (status: string) => ['open', 'upcoming', 'answered', 'closed'].indexOf(status)
 
 /** 活动 / 接待日 in time order (the earliest first). */
-export const getActivities = async () =>
-  (await all('activities')).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+export const getActivities = once('activities', async () =>
+  (await all('activities')).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+)

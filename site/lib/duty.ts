@@ -6,7 +6,7 @@
  */
 import { percent, type MessageFigures, type YearFigures } from '../../vocabulary/duty.ts'
 import { beijingDay } from '../../vocabulary/dates.ts'
-import type { CaseItem, DeputyItem, LectureItem, StationItem } from './schemas.ts'
+import type { CaseItem, DeputyItem, LectureEntry, StationItem } from './schemas.ts'
 
 /** What the record counts of a document: when it happened and who or where it involved (slugs, codes). */
 export interface DutyEvent {
@@ -38,7 +38,7 @@ export interface DutyData {
 export function dutyData(input: {
   activities: readonly DutyActivity[]
   cases: readonly CaseItem[]
-  lectures: readonly LectureItem[]
+  lectures: readonly LectureEntry[]
   consultations: readonly { opensAt: string; stations: readonly { slug: string }[] }[]
   deputies: readonly DeputyItem[]
   stations: readonly StationItem[]

@@ -209,11 +209,28 @@ export type DeputyItem = z.infer<typeof deputySchema>
 export type StationItem = z.infer<typeof stationSchema>
 export type Results = z.infer<typeof resultsSchema>
 
+/**
+ * The fields of an article that stay out of Astro's content store: its body as HTML, which only its
+ * own page shows (it reads it through site/lib/article-bodies.ts), and as plain text, which only the
+ * search index uses (made from the CMS read before anything is stored). They are most of the bytes.
+ */
+export const BODY_FIELDS = {
+  news: { html: 'bodyHtml', text: 'bodyText' },
+  lectures: { html: 'transcriptHtml', text: 'transcriptText' },
+} as const
+export type BodyCollection = keyof typeof BODY_FIELDS
+
+/** A news entry as the content store keeps it: without its body (BODY_FIELDS). */
+export const newsEntrySchema = newsSchema.omit({ bodyHtml: true, bodyText: true })
+export const lectureEntrySchema = lectureSchema.omit({ transcriptHtml: true, transcriptText: true })
+export type NewsEntry = z.infer<typeof newsEntrySchema>
+export type LectureEntry = z.infer<typeof lectureEntrySchema>
+
 /** The content collections and the schema of their entries (site/content.config.ts). */
 export const COLLECTION_SCHEMAS = {
   site: siteSchema,
-  news: newsSchema,
-  lectures: lectureSchema,
+  news: newsEntrySchema,
+  lectures: lectureEntrySchema,
   cases: caseSchema,
   deputies: deputySchema,
   stations: stationSchema,
@@ -234,3 +251,14 @@ export interface CmsSnapshot {
   consultations: ConsultationItem[]
   activities: ActivityItem[]
 }
+
+/**
+ * An old address of the site and where it leads now (the CMS's `redirects`): `from` is a normalised site
+ * path, `to` a site path or an https address (vocabulary/redirects.ts). The build writes a forwarding page
+ * and a map line for each (site/build/redirects.ts); no page reads them.
+ */
+export const redirectSchema = z.object({
+  from: z.string().regex(/^\/[A-Za-z0-9\-._~%/]*$/),
+  to: z.string().regex(/^(\/[A-Za-z0-9\-._~%/]*|https:\/\/[^\s"';{}]+)$/),
+})
+export type RedirectItem = z.infer<typeof redirectSchema>

@@ -9,7 +9,13 @@
 import type { Payload } from 'payload'
 
 import type { Case, Deputy, Lecture, MediaStore, News, Station } from '../../cms/index.ts'
-import type { CmsSnapshot, Results, SiteInfo } from '../lib/schemas.ts'
+import {
+  redirectSchema,
+  type CmsSnapshot,
+  type RedirectItem,
+  type Results,
+  type SiteInfo,
+} from '../lib/schemas.ts'
 import { DEFAULT_DUTY_MINIMUM } from '../../vocabulary/duty.ts'
 import { consultationFiles, readConsultations } from './read-consultations.ts'
 import { readActivities } from './read-activities.ts'
@@ -27,6 +33,8 @@ export interface CmsRead {
   mediaFiles: string[]
   /** Where they are (the data folder or S3), and how to copy them into the build. */
   media: MediaStore
+  /** Old addresses and where they lead (none in a draft preview): the build's forwarding pages and map. */
+  redirects: RedirectItem[]
   ms: number
 }
 
@@ -48,7 +56,27 @@ export async function readCms(draft?: DraftTarget): Promise<CmsRead> {
   const snapshot = await snapshotOf(payload, media, draft, () =>
     draft ? noResults : cms.publicMessageResults(payload),
   )
-  return { snapshot, mediaFiles: [...media].sort(), media: cms.mediaStore(payload), ms: Date.now() - started }
+  const redirects = draft ? [] : await readRedirects(payload)
+  return {
+    snapshot,
+    mediaFiles: [...media].sort(),
+    media: cms.mediaStore(payload),
+    redirects,
+    ms: Date.now() - started,
+  }
+}
+
+/** Every redirect, as an anonymous visitor reads them (they are public addresses: the collection says so). */
+async function readRedirects(payload: Payload): Promise<RedirectItem[]> {
+  const { docs } = await payload.find({
+    collection: 'redirects',
+    ...anonymous,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    sort: 'from',
+  })
+  return docs.map((doc) => redirectSchema.parse({ from: doc.from, to: doc.to }))
 }
 
 async function snapshotOf(

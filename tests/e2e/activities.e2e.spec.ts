@@ -11,7 +11,7 @@ import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
 import { manifestPathOf } from '../../site/index.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { allowSelfPublishing, makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 import { rebuildRequests } from '../helpers/rebuild.ts'
 
@@ -42,7 +42,9 @@ async function build(): Promise<string> {
 beforeAll(async () => {
   cms = await openThrowawayCms()
   await seed(cms.payload, { data: { ...content, news: [], lectures: [], messages: [] } })
-  editorLogin = await makeUser(cms.payload, 'editor')
+  // Publishes through the API: a reviewer, with 双人审核 off (who may publish is review.int's subject).
+  editorLogin = await makeUser(cms.payload, 'reviewer')
+  await allowSelfPublishing(cms.payload)
   const sitePort = await freePort()
   await buildAdminIfNeeded(() => {})
   const baseEnv = {

@@ -159,10 +159,12 @@ describe('民呼我应 in the browser', () => {
         await admin.locator(`#field-${field} .rs__control`).click()
         await admin.locator('.rs__option', { hasText: option }).first().click()
       }
+      await expect.poll(() => admin.locator('#field-notes').isEditable(), { timeout: 60_000 }).toBe(true)
       await admin.getByRole('button', { name: '办理', exact: true }).click()
       await choose('grade', '紧急')
+      // The new row renders client-side: slow on a loaded machine the first time. One click, once the
+      // form is running (a click before that is lost; a second one would add an empty second reply).
       await admin.getByRole('button', { name: '添加 答复' }).click()
-      // The new row renders client-side: slow on a loaded machine the first time.
       await admin.locator('#field-replies__0__by').fill('奎山街道人大代表实践站', { timeout: 90_000 })
       await admin.locator('#field-replies__0__text').fill('路灯已经更换，今晚起恢复照明。')
       await choose('status', '已办结')

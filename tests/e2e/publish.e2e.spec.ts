@@ -13,7 +13,7 @@ import { RebuildWorker } from '../../scripts/lib/rebuild-worker.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { allowSelfPublishing, makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
 import { rebuildRequests } from '../helpers/rebuild.ts'
 
@@ -37,7 +37,10 @@ const builds: { ok: boolean }[] = []
 beforeAll(async () => {
   cms = await openThrowawayCms()
   await seed(cms.payload)
-  login = await makeUser(cms.payload, 'editor')
+  // The publishing cases act as one reviewer with 双人审核 off; the review case below switches it on and
+  // brings an editor and a second reviewer.
+  login = await makeUser(cms.payload, 'reviewer')
+  await allowSelfPublishing(cms.payload)
   const cmsPort = await freePort()
   const sitePort = await freePort()
   const env = {
@@ -175,14 +178,19 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
     expect(await searchTitles(old)).not.toContain(old)
   })
 
-  it('unpublishes it: gone from its address, the listings and search', async () => {
+  it('unpublishes it: gone from the listings and search, its address forwards to the list', async () => {
     const { docs } = await cms.payload.find({ collection: 'news', where: { title: { equals: TITLE } } })
     const { id, slug } = docs[0]
     await admin.goto(`${cmsServer.url}/admin/collections/news/${id}`)
-    // 撤下 sits beside 发布, with a confirmation that says what happens.
+    // 撤下 sits beside 发布, with a confirmation that says what happens. The status line comes from a
+    // request the page makes once it is running: clicking before that may reach no handler.
+    await expect
+      .poll(() => admin.locator('.site-status [role="status"]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0)
     await admin.locator('.site-status').getByRole('button', { name: '撤下', exact: true }).click()
-    const dialog = admin.getByRole('dialog')
-    await expect.poll(() => dialog.textContent()).toContain('网站上将不再显示这篇内容')
+    // Its own dialog (the page may hold others, such as Payload's edit-lock notice).
+    const dialog = admin.locator('dialog[id^="site-status-unpublish-"]')
+    await expect.poll(() => dialog.textContent(), { timeout: 15_000 }).toContain('网站上将不再显示这篇内容')
     await dialog.getByRole('button', { name: '撤下', exact: true }).click()
     await expect
       .poll(async () => (await cms.payload.findByID({ collection: 'news', id }))._status, { timeout: 30_000 })
@@ -192,7 +200,10 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
     await expect
       .poll(() => admin.locator('.site-status [role="status"]').textContent(), { timeout: 30_000 })
       .toContain('已从网站撤下')
-    expect((await fetch(`${site.url}/news/${slug}/`)).status).toBe(404)
+    // Its old address forwards to the news list (重定向), no longer to the page.
+    const gone = await fetch(`${site.url}/news/${slug}/`, { redirect: 'manual' })
+    expect(gone.status).toBe(301)
+    expect(new URL(gone.headers.get('location')!, site.url).pathname).toBe('/news/')
     expect(await (await fetch(`${site.url}/news/`)).text()).not.toContain(TITLE)
     expect(await (await fetch(`${site.url}/`)).text()).not.toContain(TITLE)
     expect(await searchTitles('议事厅')).not.toContain(TITLE)
@@ -227,6 +238,98 @@ describe('an editor publishes from the admin', { timeout: 180_000 }, () => {
       .toMatch(/失败：.*DATABASE_URI: unsupported value.*（网站仍显示上一版）/)
     // The log names what was published by its title.
     expect(await panel.textContent()).toContain('新闻公告《构建失败时发布的通知》发布')
+  })
+})
+
+/** A new browser context (its own cookies) logged into the admin as `who`. */
+async function adminAs(who: { email: string; password: string }) {
+  const context = await chromium.browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${cmsServer.url}/admin/login`)
+  await page.fill('#field-email', who.email)
+  await page.fill('#field-password', who.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/?$/)
+  return page
+}
+
+const reviewState = (page: Page) => page.locator('.review-controls__state strong').textContent()
+
+describe('先审后发: an editor and a reviewer in two browsers', { timeout: 240_000 }, () => {
+  it('editor submits, reviewer returns with a comment, editor fixes, reviewer approves: the page goes live', async () => {
+    const site0 = await cms.payload.findGlobal({ slug: 'site', overrideAccess: true })
+    await cms.payload.updateGlobal({
+      slug: 'site',
+      data: { siteName: site0.siteName, organizer: site0.organizer, dualReview: true },
+      overrideAccess: true,
+      context: { seed: true },
+    })
+    const editorLogin = await makeUser(cms.payload, 'editor')
+    const reviewerLogin = await makeUser(cms.payload, 'reviewer')
+    const editor = await adminAs(editorLogin)
+    const reviewer = await adminAs(reviewerLogin)
+    const title = '奎山社区加装电梯意见听取会'
+
+    // The editor writes and submits; there is no 发布 for them.
+    await editor.goto(`${cmsServer.url}/admin/collections/news/create`)
+    await editor.fill('#field-title', title)
+    await editor.click('[data-lexical-editor="true"]')
+    await editor.keyboard.type('本周六上午在奎山社区议事厅听取居民对加装电梯的意见。')
+    expect(await editor.getByRole('button', { name: '发布', exact: true }).count()).toBe(0)
+    await editor.locator('.review-controls').getByRole('button', { name: '提交审核' }).click()
+    await editor.waitForURL(/\/admin\/collections\/news\/\d+/)
+    await expect.poll(() => reviewState(editor), { timeout: 30_000 }).toBe('待审核')
+    const id = editor.url().match(/news\/(\d+)/)![1]
+    expect(await editor.getByRole('button', { name: '发布', exact: true }).count()).toBe(0)
+    // Done with it: leaving the page lets go of Payload's edit lock for the reviewer.
+    await editor.goto(`${cmsServer.url}/admin`)
+
+    // A reviewer's own new item cannot be published by them either (双人审核).
+    await reviewer.goto(`${cmsServer.url}/admin/collections/news/create`)
+    await reviewer.fill('#field-title', '审核员自己写的稿子')
+    expect(await reviewer.getByRole('button', { name: '发布', exact: true }).count()).toBe(0)
+
+    // The reviewer returns it with a comment.
+    await reviewer.goto(`${cmsServer.url}/admin/collections/news/${id}`)
+    await expect.poll(() => reviewState(reviewer), { timeout: 30_000 }).toBe('待审核')
+    await reviewer.locator('.review-controls').getByRole('button', { name: '退回', exact: true }).click()
+    const dialog = reviewer.getByRole('dialog')
+    await dialog.locator('textarea[name="reviewReturnComment"]').fill('请写明听取会的具体时间。')
+    await dialog.getByRole('button', { name: '退回', exact: true }).click()
+    await expect.poll(() => reviewState(reviewer), { timeout: 30_000 }).toBe('已退回')
+    await reviewer.goto(`${cmsServer.url}/admin`)
+
+    // The editor finds it on the 工作台 under 退回给我的 with the comment, opens it, fixes it, submits again.
+    await editor.reload()
+    const workbench = editor.locator('body')
+    await expect.poll(() => workbench.textContent(), { timeout: 30_000 }).toContain('退回给我的')
+    expect(await workbench.textContent()).toContain('请写明听取会的具体时间。')
+    await editor.goto(`${cmsServer.url}/admin/collections/news/${id}`)
+    await expect
+      .poll(() => editor.locator('.review-controls__comment').textContent(), { timeout: 30_000 })
+      .toContain('请写明听取会的具体时间。')
+    await editor.fill('#field-summary', '12月5日（周六）上午9点，奎山社区议事厅。')
+    await editor.locator('.review-controls').getByRole('button', { name: '提交审核' }).click()
+    await expect.poll(() => reviewState(editor), { timeout: 30_000 }).toBe('待审核')
+    await editor.goto(`${cmsServer.url}/admin`)
+    expect((await fetch(`${site.url}/news/`).then((r) => r.text())).includes(title)).toBe(false)
+
+    // The reviewer approves: 发布 publishes it, and the site follows.
+    await reviewer.goto(`${cmsServer.url}/admin/collections/news/${id}`)
+    await expect.poll(() => reviewState(reviewer), { timeout: 30_000 }).toBe('待审核')
+    await reviewer.getByRole('button', { name: '发布', exact: true }).click()
+    await expect.poll(() => reviewState(reviewer), { timeout: 30_000 }).toBe('已发布')
+    const doc = await cms.payload.findByID({ collection: 'news', id: Number(id) })
+    expect(doc._status).toBe('published')
+    expect(doc.summary).toBe('12月5日（周六）上午9点，奎山社区议事厅。')
+    await siteFollows()
+    const page = await chromium.browser.newPage()
+    expect((await page.goto(`${site.url}/news/${doc.slug}/`))?.status()).toBe(200)
+    expect(await page.locator('h1').textContent()).toBe(title)
+    await page.close()
+    await editor.context().close()
+    await reviewer.context().close()
+    await allowSelfPublishing(cms.payload)
   })
 })
 

@@ -80,3 +80,30 @@ describe('results read as normal Chinese', () => {
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN')
   })
 })
+
+describe('Pagefind loads when it is needed, not with the page', () => {
+  it('the box takes a query before Pagefind has arrived, and the search runs once it has', async () => {
+    const slow = await site.browser.newPage()
+    // A slow connection, for pagefind.js only: the page is ready while it is still on its way.
+    let release: () => void = () => {}
+    const arrived = new Promise<void>((r) => (release = r))
+    let asked = 0
+    await slow.route('**/pagefind/pagefind.js', async (route) => {
+      asked++
+      await arrived
+      await route.continue()
+    })
+    await slow.goto(`${site.url}/search/`)
+    await slow.waitForSelector('form[data-ready]')
+    await slow.fill('#search-q', '噪声扰民')
+    await slow.press('#search-q', 'Enter')
+    await slow.waitForFunction(() => document.getElementById('search-status')?.textContent === '正在搜索…')
+    release()
+    await slow.waitForFunction(() =>
+      (document.getElementById('search-status')?.textContent ?? '').includes('找到'),
+    )
+    expect(await slow.locator('.result-link').count()).toBeGreaterThan(0)
+    expect(asked).toBe(1)
+    await slow.close()
+  })
+})

@@ -45,35 +45,57 @@ export async function openThrowawayCms(
 /** Creates a user with a role and returns it as the Local API expects in `user`. */
 export async function makeUser(
   payload: Payload,
-  role: 'admin' | 'editor',
+  role: 'admin' | 'reviewer' | 'editor',
   email = `${role}-${crypto.randomUUID()}@example.org`,
 ) {
   const password = crypto.randomBytes(12).toString('base64url')
   const user = await payload.create({
     collection: 'users',
-    data: { email, password, role, name: role },
+    // Names as staff have them: Chinese (the admin's "no English anywhere" check reads the 工作台's greeting).
+    data: { email, password, role, name: { admin: '管理员', reviewer: '审核员', editor: '编辑' }[role] },
     overrideAccess: true,
   })
   return { user: { ...user, collection: 'users' as const }, email, password }
 }
 
 /**
- * A throwaway CMS with one editor for one spec file: opened before its tests, removed after them.
- * `asEditor()` gives the Local API options that act as that editor with access checks on.
+ * Switches 双人审核 off, for specs about what publishing does (rebuilds, media, the site) rather than who
+ * may publish (review.int): a reviewer may then publish what they wrote. Keeps the site settings' texts.
+ */
+export async function allowSelfPublishing(payload: Payload) {
+  const site = await payload.findGlobal({ slug: 'site', depth: 0, overrideAccess: true })
+  await payload.updateGlobal({
+    slug: 'site',
+    data: {
+      siteName: site.siteName || '测试网站',
+      organizer: site.organizer || '测试单位',
+      dualReview: false,
+    },
+    overrideAccess: true,
+    context: { seed: true },
+  })
+}
+
+/**
+ * A throwaway CMS with one editor and one reviewer for one spec file: opened before its tests, removed after
+ * them. `asEditor()` / `asReviewer()` give the Local API options that act as them with access checks on.
  */
 export function useThrowawayCms() {
   let cms: ThrowawayCms | undefined
   let editor: Awaited<ReturnType<typeof makeUser>>['user'] | undefined
+  let reviewer: Awaited<ReturnType<typeof makeUser>>['user'] | undefined
   beforeAll(async () => {
     cms = await openThrowawayCms()
     editor = (await makeUser(cms.payload, 'editor')).user
+    reviewer = (await makeUser(cms.payload, 'reviewer')).user
   })
   afterAll(async () => {
     await cms?.close()
   })
   const opened = () => {
-    if (!cms || !editor) throw new Error('useThrowawayCms: the CMS is open only inside tests and hooks')
-    return { cms, editor }
+    if (!cms || !editor || !reviewer)
+      throw new Error('useThrowawayCms: the CMS is open only inside tests and hooks')
+    return { cms, editor, reviewer }
   }
   return {
     get cms() {
@@ -83,6 +105,7 @@ export function useThrowawayCms() {
       return opened().cms.payload
     },
     asEditor: () => ({ overrideAccess: false as const, user: opened().editor }),
+    asReviewer: () => ({ overrideAccess: false as const, user: opened().reviewer }),
   }
 }
 

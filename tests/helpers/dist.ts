@@ -26,23 +26,5 @@ export function readForScan(file: string): string {
   return data.toString('utf8')
 }
 
-/** The local targets of href, src and srcset attributes in an HTML page. */
-export function localLinks(html: string): string[] {
-  const urls: string[] = []
-  for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) urls.push(m[1])
-  // Attribute names are case-insensitive: React writes `srcSet`.
-  for (const m of html.matchAll(/\ssrcset="([^"]*)"/gi)) {
-    for (const part of m[1].split(',')) urls.push(part.trim().split(/\s+/)[0])
-  }
-  return urls
-    .map((u) => u.replace(/&amp;/g, '&'))
-    .filter((u) => u && !/^(https?:|mailto:|tel:|data:|#|\/\/)/.test(u))
-}
-
-/** Whether a site-relative URL path has a file in `dir` (as a static server would resolve it). */
-export function resolves(dir: string, url: string): boolean {
-  const clean = decodeURIComponent(url.split(/[?#]/)[0])
-  const target = path.join(dir, clean)
-  if (clean.endsWith('/')) return fs.existsSync(path.join(target, 'index.html'))
-  return fs.existsSync(target) && fs.statSync(target).isFile()
-}
+// The link check is the site's own (npm run check:links); the tests use the same two functions.
+export { localLinks, resolves } from '../../scripts/lib/link-check.ts'

@@ -12,7 +12,7 @@ import { toLexical } from '../../cms/seed/lexical.ts'
 
 let cms: ThrowawayCms
 let payload: Payload
-type Actor = 'anonymous' | 'editor' | 'admin'
+type Actor = 'anonymous' | 'editor' | 'reviewer' | 'admin'
 const users: Record<Exclude<Actor, 'anonymous'>, Awaited<ReturnType<typeof makeUser>>['user']> = {} as never
 const as = (actor: Actor) => ({ overrideAccess: false, user: actor === 'anonymous' ? null : users[actor] })
 
@@ -74,6 +74,7 @@ beforeAll(async () => {
   payload = cms.payload
   users.admin = (await makeUser(payload, 'admin')).user
   users.editor = (await makeUser(payload, 'editor')).user
+  users.reviewer = (await makeUser(payload, 'reviewer')).user
   stationId = (
     await payload.create({
       collection: 'stations',
@@ -153,7 +154,7 @@ describe.each(Object.keys(draftable) as Draftable[])('%s (drafts)', (collection)
     await expect(versions).rejects.toThrow()
   })
 
-  it.each(['editor', 'admin'] as const)('%s reads drafts and versions', async (actor) => {
+  it.each(['editor', 'reviewer', 'admin'] as const)('%s reads drafts and versions', async (actor) => {
     const { docs } = await payload.find({ collection, ...as(actor), draft: true, limit: 100 })
     expect(docs.length).toBe(2)
     const versions = await payload.findVersions({ collection, ...as(actor) })
@@ -179,25 +180,68 @@ describe.each(Object.keys(draftable) as Draftable[])('%s (drafts)', (collection)
     expect(totalDocs).toBe(0)
   })
 
-  it.each(['editor', 'admin'] as const)('%s creates, publishes, edits and deletes', async (actor) => {
+  // 先审后发 (review.int has the whole workflow): editors write drafts and never publish; reviewers and
+  // admins publish what someone else wrote (双人审核 is on by default).
+  it('editor writes and edits drafts, cannot publish, deletes', async () => {
+    await expect(
+      payload.create({
+        collection,
+        data: { ...draftable[collection]('editor-直接发布'), _status: 'published' } as never,
+        ...as('editor'),
+      }),
+    ).rejects.toMatchObject({ status: 403 })
     const doc = await payload.create({
       collection,
-      data: { ...draftable[collection](`${actor}-新建`), _status: 'published' } as never,
-      ...as(actor),
+      data: draftable[collection]('editor-新建') as never,
+      draft: true,
+      ...as('editor'),
     })
     const updated = await payload.update({
       collection,
       id: doc.id,
-      data: { title: `${actor}-已修改` } as never,
-      ...as(actor),
+      data: { title: 'editor-已修改', reviewState: 'pending' } as never,
+      draft: true,
+      ...as('editor'),
     })
-    expect(updated.title).toBe(`${actor}-已修改`)
-    await payload.delete({ collection, id: doc.id, ...as(actor) })
+    expect(updated.title).toBe('editor-已修改')
+    await expect(
+      payload.update({ collection, id: doc.id, data: { _status: 'published' } as never, ...as('editor') }),
+    ).rejects.toMatchObject({ status: 403 })
+    // Staff move drafts to the trash (回收站); deleting for good is for admins.
+    await payload.update({
+      collection,
+      id: doc.id,
+      data: { deletedAt: new Date().toISOString() } as never,
+      ...as('editor'),
+    })
     expect((await payload.count({ collection, where: { id: { equals: doc.id } } })).totalDocs).toBe(0)
+    await expect(payload.delete({ collection, id: doc.id, trash: true, ...as('editor') })).rejects.toThrow()
+    await payload.delete({ collection, id: doc.id, trash: true, ...as('admin') })
   })
+
+  it.each(['reviewer', 'admin'] as const)(
+    '%s publishes an editor’s draft (an admin deletes it)',
+    async (actor) => {
+      const doc = await payload.create({
+        collection,
+        data: draftable[collection](`${actor}-审核`) as never,
+        draft: true,
+        ...as('editor'),
+      })
+      const published = await payload.update({
+        collection,
+        id: doc.id,
+        data: { _status: 'published' } as never,
+        ...as(actor),
+      })
+      expect(published._status).toBe('published')
+      await payload.delete({ collection, id: doc.id, ...as('admin') })
+      expect((await payload.count({ collection, where: { id: { equals: doc.id } } })).totalDocs).toBe(0)
+    },
+  )
 })
 
-describe.each(['deputies', 'stations', 'media'] as const)('%s (public, no drafts)', (collection) => {
+describe.each(['deputies', 'stations', 'media'] as const)('%s (public)', (collection) => {
   const idOf = () => ({ deputies: deputyId, stations: stationId, media: mediaId })[collection]
 
   it('anyone reads them', async () => {
@@ -217,7 +261,14 @@ describe.each(['deputies', 'stations', 'media'] as const)('%s (public, no drafts
 
   it.each(['editor', 'admin'] as const)('%s edits them', async (actor) => {
     const data = collection === 'media' ? { alt: `${actor} 改` } : { name: `${actor}改名` }
-    const doc = await payload.update({ collection, id: idOf(), data, ...as(actor) })
+    // Deputies and stations are reviewed: staff save drafts (review.int publishes them).
+    const doc = await payload.update({
+      collection,
+      id: idOf(),
+      data,
+      draft: collection !== 'media',
+      ...as(actor),
+    })
     expect(doc.id).toBe(idOf())
   })
 
@@ -280,7 +331,8 @@ describe.each(['deputies', 'stations', 'media'] as const)('%s (public, no drafts
         })
       ).id
     }
-    await payload.delete({ collection, id, ...as(actor) })
+    // Deleting for good is for admins (staff use the trash of deputies and stations).
+    await payload.delete({ collection, id, ...as('admin') })
     expect((await payload.count({ collection, where: { id: { equals: id } } })).totalDocs).toBe(0)
   })
 })
@@ -351,7 +403,7 @@ describe('users', () => {
     expect(promoted.role).toBe('admin')
     await payload.delete({ collection: 'users', id: created.id, ...as('admin') })
     const { docs } = await payload.find({ collection: 'users', ...as('admin') })
-    expect(docs.length).toBe(2)
+    expect(docs.map((d) => d.role).sort()).toEqual(['admin', 'editor', 'reviewer'])
   })
 })
 
@@ -522,5 +574,30 @@ describe('bookings (staff only; residents book through /api/bookings/submit)', (
       FORBIDDEN,
     )
     await payload.delete({ collection: 'bookings', id, ...as('admin') })
+  })
+})
+
+describe('操作日志 (audit log: admins read; nobody writes, changes or deletes)', () => {
+  it('only admins read it; nobody creates, changes or deletes an entry', async () => {
+    const { docs } = await payload.find({ collection: 'audit-log', ...as('admin'), limit: 1 })
+    expect(docs.length).toBe(1)
+    const id = docs[0].id
+    for (const actor of ['anonymous', 'editor'] as const)
+      await expect(payload.find({ collection: 'audit-log', ...as(actor) })).rejects.toMatchObject(FORBIDDEN)
+    for (const actor of ['anonymous', 'editor', 'admin'] as const) {
+      await expect(
+        payload.create({
+          collection: 'audit-log',
+          data: { action: 'login', at: new Date().toISOString() },
+          ...as(actor),
+        }),
+      ).rejects.toMatchObject(FORBIDDEN)
+      await expect(
+        payload.update({ collection: 'audit-log', id, data: { detail: '伪造' }, ...as(actor) }),
+      ).rejects.toMatchObject(FORBIDDEN)
+      await expect(payload.delete({ collection: 'audit-log', id, ...as(actor) })).rejects.toMatchObject(
+        FORBIDDEN,
+      )
+    }
   })
 })

@@ -2,7 +2,7 @@ import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/r
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { allowSelfPublishing, makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 
 /**
  * 活动预约 (issue 18) on the Local API and the REST API in process (the gate around Payload's handler,
@@ -21,6 +21,8 @@ type Route = (request: Request, args: { params: Promise<{ slug: string[] }> }) =
 let routes: Record<string, Route>
 let clock: typeof import('../../cms/activities/clock.ts').activityClock
 let editor: Awaited<ReturnType<typeof makeUser>>
+/** Publishes (先审后发 is review.int's subject: here 双人审核 is off so a reviewer publishes their own). */
+let reviewer: Awaited<ReturnType<typeof makeUser>>
 let ip = 0
 let station: number
 const HOUR = 3_600_000
@@ -40,6 +42,8 @@ beforeAll(async () => {
     ),
   )
   editor = await makeUser(payload, 'editor')
+  reviewer = await makeUser(payload, 'reviewer')
+  await allowSelfPublishing(payload)
   station = (
     await payload.find({ collection: 'stations', where: { slug: { equals: 'kuishan-station' } }, limit: 1 })
   ).docs[0].id
@@ -162,14 +166,14 @@ describe('the notice rule for 代表接待日', () => {
         collection: 'activities',
         data: reception(30),
         overrideAccess: false,
-        user: editor.user,
+        user: reviewer.user,
       }),
     ).rejects.toThrow(/已确认不足三天公告/)
     const ok = await payload.create({
       collection: 'activities',
       data: reception(30, true),
       overrideAccess: false,
-      user: editor.user,
+      user: reviewer.user,
     })
     expect(ok._status).toBe('published')
   })
@@ -371,7 +375,7 @@ describe('staff', () => {
       id: a.id,
       data: { capacity: 6, _status: 'published' },
       overrideAccess: false,
-      user: editor.user,
+      user: reviewer.user,
     })
     expect(await placesOf(a.slug!)).toMatchObject({ capacity: 6, left: 5 })
   })

@@ -497,6 +497,8 @@ describe('the draft as a PDF attachment', () => {
       collection: 'consultations',
       id: open.id,
       data: { attachment: doc.id },
+      // An edit of a published consultation is a draft until a reviewer approves it (先审后发).
+      draft: true,
       overrideAccess: false,
       user: editor.user,
     })
@@ -511,6 +513,7 @@ describe('the draft as a PDF attachment', () => {
         collection: 'consultations',
         id: open.id,
         data: { attachment: picture.id },
+        draft: true,
         overrideAccess: false,
         user: editor.user,
       }),

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 
 import { scratchDir } from '../../cms/index.ts'
 import type { SearchRecord } from '../../site/lib/search-records.ts'
-import { finishIndex, startIndexWorker } from '../../site/build/search-index.ts'
+import { finishIndex, prepareIndex, startIndexWorker } from '../../site/build/search-index.ts'
 
 /** The search index worker (site/build/index-worker.ts) as the build runs it: a real Pagefind process. */
 let dir = ''
@@ -34,6 +34,28 @@ describe('the search index worker', () => {
     const running = startIndexWorker([record('/news/a/', '正常的记录'), broken], dir)
     await expect(finishIndex(running, path.join(dir, 'out'))).rejects.toThrow(
       /^search index failed: record "没有地址的记录" without a url: .*missing field `url`/,
+    )
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false)
+  }, 60_000)
+
+  it('gets the records as one JSON line each (not one string of them all) and names a line that is not one', async () => {
+    dir = scratchDir('minhu-index-worker-')
+    const records = function* () {
+      for (let i = 0; i < 3; i++) yield record(`/news/${i}/`, `第${i}条 社区议事`)
+    }
+    const pending = prepareIndex(records(), dir)
+    const file = path.join(dir, 'pagefind-records.ndjson')
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n')
+    expect(pending.records).toBe(3)
+    expect(lines.map((line) => (JSON.parse(line) as SearchRecord).url)).toEqual([
+      '/news/0/',
+      '/news/1/',
+      '/news/2/',
+    ])
+
+    fs.appendFileSync(file, '{"url": "/news/3/", "title": "断了\n')
+    await expect(finishIndex(pending.start(), path.join(dir, 'out'))).rejects.toThrow(
+      /^search index failed: line 4 of the records is not JSON/,
     )
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false)
   }, 60_000)

@@ -12,7 +12,7 @@ import { seed } from '../../cms/seed/index.ts'
 import { toLexical } from '../../cms/seed/lexical.ts'
 import { MediaStorageError, s3Settings } from '../../cms/uploads/media-storage.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { allowSelfPublishing, makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 
 /**
  * Issue 13, item 2: the media library on S3-compatible object storage through Payload's S3 adapter, with
@@ -66,7 +66,9 @@ describe('media on S3-compatible storage', { timeout: 300_000 }, () => {
   let newsSlug = ''
 
   it('an upload by an editor lands in the bucket, not in the data folder, with its resized copies', async () => {
-    const { user } = await makeUser(cms.payload, 'editor')
+    // Publishes: a reviewer, with 双人审核 off (who may publish is review.int's subject).
+    const { user } = await makeUser(cms.payload, 'reviewer')
+    await allowSelfPublishing(cms.payload)
     const data = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a7a5c' } })
       .png()
       .toBuffer()

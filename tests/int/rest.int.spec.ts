@@ -172,7 +172,7 @@ describe('anonymous REST', () => {
 })
 
 describe('editor over REST', () => {
-  it('logs in, creates a draft, publishes it, and cannot manage users', async () => {
+  it('logs in, creates a draft, submits it (a reviewer publishes it), and cannot manage users', async () => {
     const login = await get('/api/users/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -197,9 +197,29 @@ describe('editor over REST', () => {
     expect(doc.slug).toBe('bian-ji-tong-guo-jie-kou-xin-jian')
     expect(await (await get(`/api/news/${doc.id}`)).text()).not.toContain('编辑通过接口新建')
 
-    const publish = await get(`/api/news/${doc.id}`, {
+    // 先审后发: the editor's own publish is refused; submitted, a reviewer's publish goes through.
+    const own = await get(`/api/news/${doc.id}`, {
       method: 'PATCH',
       headers: auth,
+      body: JSON.stringify({ _status: 'published' }),
+    })
+    expect(own.status).toBe(403)
+    const submit = await get(`/api/news/${doc.id}?draft=true`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ reviewState: 'pending' }),
+    })
+    expect(submit.status).toBe(200)
+    const reviewerLogin = await makeUser(cms.payload, 'reviewer')
+    const reviewer = await get('/api/users/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: reviewerLogin.email, password: reviewerLogin.password }),
+    })
+    const { token: reviewerToken } = (await reviewer.json()) as { token: string }
+    const publish = await get(`/api/news/${doc.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `JWT ${reviewerToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ _status: 'published' }),
     })
     expect(publish.status).toBe(200)

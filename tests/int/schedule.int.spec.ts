@@ -6,7 +6,10 @@ import { toLexical } from '../../cms/seed/lexical.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { rebuildRequests } from '../helpers/rebuild.ts'
 
-/** Scheduled publishing: Payload's schedulePublish job publishes a draft at its time; the site follows. */
+/**
+ * Scheduled publishing: Payload's schedulePublish job publishes a draft at its time; the site follows. The
+ * reviewer who schedules it approves it (先审后发; what a later change does to a schedule: review.int).
+ */
 
 let cms: ThrowawayCms
 let payload: Payload
@@ -23,6 +26,7 @@ afterAll(async () => {
 describe('scheduled publishing', () => {
   it('publishes a draft when its time comes, and asks for a rebuild then', async () => {
     const { user } = await makeUser(payload, 'editor')
+    const { user: reviewer } = await makeUser(payload, 'reviewer')
     const draft = await payload.create({
       collection: 'news',
       data: {
@@ -30,6 +34,7 @@ describe('scheduled publishing', () => {
         category: 'notice',
         body: toLexical(['正文']),
         publishedAt: '2026-11-27',
+        reviewState: 'pending',
       },
       draft: true,
       overrideAccess: false,
@@ -41,7 +46,7 @@ describe('scheduled publishing', () => {
       input: {
         type: 'publish',
         doc: { relationTo: 'news', value: draft.id },
-        user: { relationTo: 'users', value: user.id },
+        user: { relationTo: 'users', value: reviewer.id },
       },
       waitUntil: new Date(Date.now() + 1500),
     })

@@ -293,6 +293,29 @@ describe('article bodies are React components rendered at build time', () => {
     // One script for every article page, cached once.
     expect(readAloud.size).toBe(1)
   })
+
+  it('their bodies are on the page but not in Astro content store (each page reads its own: issue 20)', () => {
+    // The content store Astro keeps in memory for the whole build and pastes into the page bundle.
+    // Astro's cache is the data folder's own (astro.config.mjs).
+    const store = fs.readFileSync(path.join(inject('siteDataDir'), 'astro-cache', 'data-store.json'), 'utf8')
+    const checked = { news: 0, lectures: 0 }
+    for (const collection of ['news', 'lectures'] as const) {
+      for (const slug of published[collection]) {
+        const prose = /<div class="prose">([\s\S]*?)<\/div>/.exec(html(`${collection}/${slug}/index.html`))
+        // A run of the body's own text, long enough to be only there.
+        const run = prose?.[1]
+          .replace(/<[^>]+>/g, '\n')
+          .split('\n')
+          .find((t) => t.trim().length >= 12)
+        if (!run) continue
+        expect(store, `${collection}/${slug}`).toContain(`"${slug}"`)
+        expect(store, `${collection}/${slug}`).not.toContain(run.trim())
+        checked[collection]++
+      }
+    }
+    expect(checked.news).toBeGreaterThan(0)
+    expect(checked.lectures).toBeGreaterThan(0)
+  })
 })
 
 describe('the live preview page', () => {

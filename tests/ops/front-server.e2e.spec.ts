@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
@@ -9,9 +8,10 @@ import { startBuilder, type BuilderProcess } from '../../scripts/lib/builder-pro
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { nginxConfig } from '../../scripts/lib/nginx-config.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
-import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
-import { BuildQueue, scratchDir, toLexical } from '../../cms/index.ts'
+import { allowSelfPublishing, makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
+import { BuildQueue, toLexical } from '../../cms/index.ts'
 import { validMessageForm } from '../helpers/message-form.ts'
+import { startNginx, type TestNginx } from '../helpers/nginx.ts'
 import { freePort } from '../helpers/ports.ts'
 import { buildRecords } from '../helpers/rebuild.ts'
 
@@ -23,7 +23,6 @@ import { buildRecords } from '../helpers/rebuild.ts'
  * from different loopback addresses (127.0.0.2, 127.0.0.3), which nginx sees as different clients, as it
  * would see different homes.
  */
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 const LIMIT = 2
 
 const dist = inject('siteDir')
@@ -35,14 +34,10 @@ let servers: CmsServer[] = []
 const builders: BuilderProcess[] = []
 const builderLines: string[][] = [[], []]
 const accepted: string[][] = [[], []]
-let nginx: ChildProcess | undefined
-let prefix = ''
+let nginx: TestNginx | undefined
 let front = ''
-let nginxLog = ''
 
 beforeAll(async () => {
-  if (!fs.existsSync(NGINX))
-    throw new Error(`nginx is not installed at ${NGINX} (npm test installs it with apt-get)`)
   const port = await freePort()
   front = `http://127.0.0.1:${port}`
   // A copy of the seeded CMS the test site was built from, so the builders rebuild that site.
@@ -78,7 +73,6 @@ beforeAll(async () => {
         onOutput: (line) => builderLines[i].push(line),
       }),
     )
-  prefix = scratchDir('minhu-nginx-')
   const include = nginxConfig({
     listen: `127.0.0.1:${port}`,
     serverName: 'localhost',
@@ -86,48 +80,14 @@ beforeAll(async () => {
     cms: servers.map((server) => new URL(server.url).host),
     publicCmsUrl: front,
   })
-  fs.writeFileSync(path.join(prefix, 'minhu.conf'), include)
-  // The wrapper a distribution's nginx.conf provides; `user root` because the test folders are private.
-  fs.writeFileSync(
-    path.join(prefix, 'nginx.conf'),
-    [
-      ...(process.getuid?.() === 0 ? ['user root;'] : []),
-      'worker_processes 1;',
-      `pid ${path.join(prefix, 'nginx.pid')};`,
-      'error_log stderr warn;',
-      'events { worker_connections 512; }',
-      'http {',
-      '  include /etc/nginx/mime.types;',
-      '  default_type application/octet-stream;',
-      '  access_log off;',
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
-        (t) => `  ${t}_temp_path ${path.join(prefix, t)};`,
-      ),
-      `  include ${path.join(prefix, 'minhu.conf')};`,
-      '}',
-    ].join('\n'),
-  )
-  nginx = spawn(NGINX, ['-c', path.join(prefix, 'nginx.conf'), '-p', prefix, '-g', 'daemon off;'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  nginx.stderr!.on('data', (chunk: Buffer) => (nginxLog += chunk.toString()))
-  for (let i = 0; ; i++) {
-    const up = await request('/').then(
-      () => true,
-      () => false,
-    )
-    if (up) break
-    if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${nginxLog}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  nginx = await startNginx(include, { port, workerConnections: 512 })
 })
 
 afterAll(async () => {
-  nginx?.kill()
+  nginx?.stop()
   for (const builder of builders) await builder.stop()
   for (const server of servers) await server.stop()
   await cms?.close()
-  if (prefix) fs.rmSync(prefix, { recursive: true, force: true })
 })
 
 /** A request through nginx from `from` (a loopback address), with the bytes as they came. */
@@ -272,7 +232,9 @@ describe('nginx in front of the site and the CMS', () => {
   })
 
   it('builds a publish on either CMS process once, by the one builder holding the lease', async () => {
-    const editor = await makeUser(cms.payload, 'editor')
+    // Publishes: a reviewer, with 双人审核 off (who may publish is review.int's subject).
+    const editor = await makeUser(cms.payload, 'reviewer')
+    await allowSelfPublishing(cms.payload)
     // Whatever the copied database still asked for is built first; count from there.
     const queue = new BuildQueue(cms.payload)
     await expect

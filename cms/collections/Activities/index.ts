@@ -26,6 +26,7 @@ export const Activities: CollectionConfig = {
     description:
       '代表接待日、议事协商会、视察调研等活动。发布后网站上公布时间、地点和参加的代表；开放预约的活动群众可以在网站上预约。代表接待日应至少提前三天发布。活动结束后在“活动记录”里填写到场人数、群众反映的问题和议定事项，再发布。',
   },
+  trash: true,
   access: {
     read: publishedOrStaff,
     create: isStaff,

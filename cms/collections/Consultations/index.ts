@@ -24,6 +24,7 @@ export const Consultations: CollectionConfig = {
     description:
       '向群众征求对法规草案、政策和民生实事项目的意见。把草案全文粘贴到“草案全文”，保存后自动拆分为章、节、条；编号有缺漏会在“拆分检查”里列出。到开始和截止时间网站会自动更新。截止后给每条意见写处理结果，再写反馈报告并勾选“公开反馈”。',
   },
+  trash: true,
   access: {
     read: publishedOrStaff,
     create: isStaff,

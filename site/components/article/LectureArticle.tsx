@@ -3,10 +3,10 @@ import './LectureArticle.css'
 import { Fragment } from 'react'
 
 import { formatDate, formatDuration, isoDay } from '../../lib/format.ts'
-import type { LectureItem } from '../../lib/schemas.ts'
+import type { LectureEntry, LectureItem } from '../../lib/schemas.ts'
 
 /** A 人大微讲堂 lecture: meta line, the video (or a note that there is none), the deputies, the transcript. */
-export function LectureArticle({ item }: { item: LectureItem }) {
+export function LectureArticle({ item }: { item: LectureEntry & Pick<LectureItem, 'transcriptHtml'> }) {
   const videoSrc = item.video?.src ?? item.videoUrl
   return (
     <article className="lecture">

@@ -1,11 +1,11 @@
 import './NewsArticle.css'
 
 import { formatDate, isoDay } from '../../lib/format.ts'
-import type { NewsItem } from '../../lib/schemas.ts'
+import type { NewsEntry, NewsItem } from '../../lib/schemas.ts'
 import { Img } from '../Img.tsx'
 
 /** A news item or notice: heading, meta line, lead, cover and the body from the rich-text editor. */
-export function NewsArticle({ item }: { item: NewsItem }) {
+export function NewsArticle({ item }: { item: NewsEntry & Pick<NewsItem, 'bodyHtml'> }) {
   return (
     <article className="article news-article">
       <header>

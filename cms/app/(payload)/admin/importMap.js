@@ -21,6 +21,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewFilter as ReviewFilter_c339fae7e64f26e7c20ed36a102b9290 } from '../../../components/ReviewFilter'
+import { ReviewControls as ReviewControls_7f418926d21370bc53cb6c8b543c56f4 } from '../../../components/ReviewControls'
 import { SiteStatus as SiteStatus_b554d51c40ca051cb980537ecf50af1c } from '../../../components/SiteStatus'
 import { DeputyImport as DeputyImport_fa84e39766a04a983cc4098fcdd3e7a0 } from '../../../components/DeputyImport'
 import { MessageReceipt as MessageReceipt_28c600423259c3a6a184301ed99eb557 } from '../../../components/MessageReceipt'
@@ -33,7 +35,11 @@ import { FileTypeCell as FileTypeCell_c05611b6c110b9c4b1e9d9b8a37794e9 } from '.
 import { FileSizeCell as FileSizeCell_c05611b6c110b9c4b1e9d9b8a37794e9 } from '../../../components/FileCells'
 import { OpinionSummary as OpinionSummary_0e177e4f5f9529df00c10e4167f93010 } from '../../../components/OpinionSummary'
 import { ActivityBookings as ActivityBookings_3974e5a2fdd56b66ebcc5c057fb37269 } from '../../../components/ActivityBookings'
+import { AuditDocumentCell as AuditDocumentCell_43e58a536d2520a9019ff62e08c0b4a7 } from '../../../components/AuditCells'
+import { ChangedFieldsCell as ChangedFieldsCell_43e58a536d2520a9019ff62e08c0b4a7 } from '../../../components/AuditCells'
+import { AuditExport as AuditExport_737aa906f2d135b93610a9b0a278b991 } from '../../../components/AuditExport'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
+import { Workbench as Workbench_446c298c5ef536ab468a049e4d0d8239 } from '../../../components/Workbench'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -62,6 +68,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/ReviewFilter#ReviewFilter": ReviewFilter_c339fae7e64f26e7c20ed36a102b9290,
+  "/components/ReviewControls#ReviewControls": ReviewControls_7f418926d21370bc53cb6c8b543c56f4,
   "/components/SiteStatus#SiteStatus": SiteStatus_b554d51c40ca051cb980537ecf50af1c,
   "/components/DeputyImport#DeputyImport": DeputyImport_fa84e39766a04a983cc4098fcdd3e7a0,
   "/components/MessageReceipt#MessageReceipt": MessageReceipt_28c600423259c3a6a184301ed99eb557,
@@ -74,7 +82,11 @@ export const importMap = {
   "/components/FileCells#FileSizeCell": FileSizeCell_c05611b6c110b9c4b1e9d9b8a37794e9,
   "/components/OpinionSummary#OpinionSummary": OpinionSummary_0e177e4f5f9529df00c10e4167f93010,
   "/components/ActivityBookings#ActivityBookings": ActivityBookings_3974e5a2fdd56b66ebcc5c057fb37269,
+  "/components/AuditCells#AuditDocumentCell": AuditDocumentCell_43e58a536d2520a9019ff62e08c0b4a7,
+  "/components/AuditCells#ChangedFieldsCell": ChangedFieldsCell_43e58a536d2520a9019ff62e08c0b4a7,
+  "/components/AuditExport#AuditExport": AuditExport_737aa906f2d135b93610a9b0a278b991,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
+  "/components/Workbench#Workbench": Workbench_446c298c5ef536ab468a049e4d0d8239,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

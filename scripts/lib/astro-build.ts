@@ -1,0 +1,32 @@
+/**
+ * One `astro build`, started before it is asked for: a spare build process (./site-build.ts,
+ * `siteBuilder`). It loads Node, Astro and the CMS and opens the CMS's Local API (Payload keeps the opened
+ * instance, so the build's content loader gets it at once), prints `astro-build: ready`, then waits for
+ * one line on stdin, `{"env": {…}}`: the build's own variables (SITE_OUT_DIR, SITE_BASE_DIR, …), set
+ * before Astro reads its config. It runs that one build and exits (0 when it succeeded), so nothing of a
+ * build is carried into the next: each build has a process of its own, only started earlier.
+ */
+import readline from 'node:readline'
+
+import { ROOT, openPayload } from '../../cms/index.ts'
+
+const [{ build }] = await Promise.all([import('astro'), openPayload()])
+console.log('astro-build: ready')
+
+const lines = readline.createInterface({ input: process.stdin })
+const line = await new Promise<string | null>((resolve) => {
+  lines.once('line', resolve)
+  // The builder went away without asking for a build.
+  lines.once('close', () => resolve(null))
+})
+if (line === null) process.exit(0)
+lines.close()
+const { env } = JSON.parse(line) as { env: Record<string, string> }
+Object.assign(process.env, env)
+try {
+  await build({ root: ROOT })
+  process.exit(0)
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  process.exit(1)
+}
