@@ -70,8 +70,14 @@ async function probe(extraEnv: Record<string, string> = {}): Promise<Probe> {
   return JSON.parse(fs.readFileSync(out, 'utf8')) as Probe
 }
 
-/** What a backup leaves out (README: Backup and restore): live database files and built sites. */
-const leftOut = (rel: string) => /^cms\.db(-wal|-shm|-journal)?$/.test(rel) || rel.startsWith('site-builds/')
+/**
+ * What a backup leaves out (README: Backup and restore): live database files, built sites and the site
+ * build's cache (the CMS's rebuild worker may have built the site into this data folder already).
+ */
+const leftOut = (rel: string) =>
+  /^cms\.db(-wal|-shm|-journal)?$/.test(rel) ||
+  /^(site-builds|astro-cache)(\/|$)/.test(rel) ||
+  rel === 'site-live'
 
 /** sha256 of every file under `dir` (relative paths) that a backup keeps. */
 function hashes(dir: string): Map<string, string> {
