@@ -9,6 +9,7 @@ import { ROOT } from '../../cms/paths.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
+import { addFirstRow } from '../helpers/admin-ui.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
@@ -261,7 +262,7 @@ describe('the admin in Chinese, for an English browser too', { timeout: 240_000 
     expect(await admin.locator('#field-body').inputValue()).toBe(docs[0].body)
     await scan(admin, 'message')
     await admin.getByRole('button', { name: '办理', exact: true }).click()
-    await admin.getByRole('button', { name: '添加 答复' }).click()
+    await addFirstRow(admin, { array: 'replies', button: '添加 答复', firstField: '#field-replies__0__text' })
     await admin.locator('#field-replies__0__text').fill('请回电 139 1234 5678')
     await admin.locator('#action-save').click()
     await expect

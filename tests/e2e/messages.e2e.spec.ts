@@ -9,6 +9,7 @@ import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
+import { addFirstRow } from '../helpers/admin-ui.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
@@ -162,10 +163,9 @@ describe('民呼我应 in the browser', () => {
       await expect.poll(() => admin.locator('#field-notes').isEditable(), { timeout: 60_000 }).toBe(true)
       await admin.getByRole('button', { name: '办理', exact: true }).click()
       await choose('grade', '紧急')
-      // The new row renders client-side: slow on a loaded machine the first time. One click, once the
-      // form is running (a click before that is lost; a second one would add an empty second reply).
-      await admin.getByRole('button', { name: '添加 答复' }).click()
-      await admin.locator('#field-replies__0__by').fill('奎山街道人大代表实践站', { timeout: 90_000 })
+      const reply = { array: 'replies', button: '添加 答复', firstField: '#field-replies__0__by' }
+      await addFirstRow(admin, reply)
+      await admin.locator(reply.firstField).fill('奎山街道人大代表实践站')
       await admin.locator('#field-replies__0__text').fill('路灯已经更换，今晚起恢复照明。')
       await choose('status', '已办结')
       await admin.getByRole('button', { name: '结果公开', exact: true }).click()
