@@ -70,6 +70,12 @@ export function previewHeaders(cmsUrl: string): Record<string, string> {
   }
 }
 
+/** A path with a segment that starts with a dot (`/.git/…`, `/a/.env`): the site has none. */
+const DOT_SEGMENT = /(^|\/)\./
+
+/** How long browsers keep a site media file (nginx's figure, docs/deploy.md). */
+const MEDIA_CACHE = 'public, max-age=86400'
+
 /**
  * Uploaded files: whatever bytes an editor uploaded must never run as a page of the site, even when
  * opened directly. `sandbox` gives the response an opaque origin without scripts. Opened on its own, a
@@ -103,7 +109,11 @@ export function serveSite(options: {
   const handlerFor = (root: string) => {
     let handler = handlers.get(root)
     if (!handler) {
-      handler = sirv(root, { dev: false, etag: true, extensions: ['html'], dotfiles: false })
+      // `dev`: each request looks its file up (a few stat calls) instead of sirv listing the whole
+      // build first, synchronously, answering nobody meanwhile (~40,000 files and 2.5–3 s at 10k,
+      // right after every publish). Its `no-cache` (revalidate by ETag) is what nginx sends for pages;
+      // a cache-control set before it (immutable files below) wins.
+      handler = sirv(root, { dev: true, etag: true, extensions: ['html'] })
       handlers.clear()
       handlers.set(root, handler)
     }
@@ -119,7 +129,7 @@ export function serveSite(options: {
     const notFound = () => {
       const notFound = path.join(root, '404.html')
       res.statusCode = 404
-      if (res.getHeader('cache-control') === IMMUTABLE) res.removeHeader('cache-control')
+      res.setHeader('cache-control', 'no-cache')
       res.setHeader('content-type', 'text/html; charset=utf-8')
       if (fs.existsSync(notFound)) fs.createReadStream(notFound).pipe(res)
       else res.end('<!doctype html><html lang="zh-CN"><title>页面不存在</title><p>页面不存在</p></html>')
@@ -152,8 +162,12 @@ export function serveSite(options: {
       if (!MEDIA_EXTENSIONS.has(path.extname(pathname))) return notFound()
       for (const [name, value] of Object.entries(MEDIA_HEADERS)) res.setHeader(name, value)
     }
-    // Pagefind's content-hashed index files (a new index has new names): kept for a year.
-    if (isHashedIndexFile(pathname)) res.setHeader('cache-control', IMMUTABLE)
+    // Dot files and folders are not the site's (sirv's `dev` lookup does not skip them).
+    if (DOT_SEGMENT.test(pathname)) return notFound()
+    // Content-hashed files (a new build or index has new names): kept for a year, as nginx does.
+    if (pathname.startsWith('/_astro/') || isHashedIndexFile(pathname))
+      res.setHeader('cache-control', IMMUTABLE)
+    else if (pathname.startsWith('/media/')) res.setHeader('cache-control', MEDIA_CACHE)
     handlerFor(root)(req, res, notFound)
   }
   return new Promise((resolve, reject) => {
@@ -175,7 +189,6 @@ export function serveSite(options: {
   })
 }
 
-/** The path as sirv sees it (decoded, without the query), so the /media/ rule cannot be sidestepped. */
 /** The redirects map of the served build, read again when the build (or the file) changes. */
 let redirectsCache: { file: string; mtimeMs: number; map: Map<string, string> } | undefined
 
@@ -197,6 +210,7 @@ export function redirectFor(root: string, url: string): string | undefined {
   return query && !to.includes('?') ? `${to}?${query}` : to
 }
 
+/** The path as sirv sees it (decoded, without the query), so the /media/ rule cannot be sidestepped. */
 function decodePath(url: string): string {
   const pathname = url.split(/[?#]/, 1)[0]
   try {

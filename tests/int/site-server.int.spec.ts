@@ -130,3 +130,74 @@ describe('the live preview page (issue 15)', () => {
     }
   })
 })
+
+describe('files of a build that has just been swapped in', () => {
+  let first: string
+  let second: string
+  let current: string
+  let swapServer: SiteServer
+
+  const write = (root: string, file: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+    fs.writeFileSync(path.join(root, file), text)
+  }
+
+  beforeAll(async () => {
+    first = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-site-a-'))
+    second = fs.mkdtempSync(path.join(os.tmpdir(), 'minhu-site-b-'))
+    for (const [root, title] of [
+      [first, '旧版'],
+      [second, '新版'],
+    ]) {
+      write(root, 'index.html', `<!doctype html><title>${title}</title>`)
+      write(root, '404.html', '<!doctype html><title>页面不存在</title><p>页面不存在</p>')
+      write(root, '_astro/site.abc123.css', 'body{color:#000}')
+      write(root, '.env', 'SECRET=1')
+      write(root, '.git/config', '[core]')
+    }
+    current = first
+    swapServer = await serveSite({ root: () => current, port: await freePort() })
+  })
+  afterAll(async () => {
+    await swapServer?.close()
+    for (const root of [first, second]) fs.rmSync(root, { recursive: true, force: true })
+  })
+
+  const fetchText = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${swapServer.url}${url}`, { headers })
+    return { status: res.status, headers: res.headers, text: await res.text() }
+  }
+
+  it('serves the new folder from its first request, and a page written into it afterwards too', async () => {
+    expect((await fetchText('/')).text).toContain('旧版')
+    current = second
+    expect((await fetchText('/')).text).toContain('新版')
+    expect((await fetchText('/news/1/')).status).toBe(404)
+    write(second, 'news/1/index.html', '<!doctype html><title>新闻一</title>')
+    const page = await fetchText('/news/1/')
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('新闻一')
+    expect((await fetchText('/news/1')).text).toContain('新闻一')
+  })
+
+  it('sends pages to be revalidated (304 when unchanged) and hashed assets kept for a year', async () => {
+    const page = await fetchText('/')
+    expect(page.headers.get('cache-control')).toBe('no-cache')
+    const etag = page.headers.get('etag')!
+    expect(etag).toBeTruthy()
+    expect((await fetchText('/', { 'if-none-match': etag })).status).toBe(304)
+    const asset = await fetchText('/_astro/site.abc123.css')
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers.get('content-type')).toMatch(/^text\/css/)
+  })
+
+  it('answers dot files and folders with the 404 page', async () => {
+    for (const url of ['/.env', '/.git/config', '/%2Eenv', '/_astro/../.env']) {
+      const res = await fetchText(url)
+      expect(res.status, url).toBe(404)
+      expect(res.text, url).toContain('页面不存在')
+      expect(res.text, url).not.toContain('SECRET')
+      expect(res.text, url).not.toContain('[core]')
+    }
+  })
+})
