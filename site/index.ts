@@ -3,6 +3,7 @@
  * reaching into its folders (lint enforces it). astro.config.mjs loads the build integration itself.
  */
 export { manifestPathOf } from './build/plan.ts'
+export { preloadReadCache } from './loaders/read-cache.ts'
 export { cmsUrl } from './lib/config.ts'
 export { HASHED_INDEX_PATTERN, IMMUTABLE, isHashedIndexFile } from './build/pagefind-settings.ts'
 export type { SearchRecord } from './lib/search-records.ts'

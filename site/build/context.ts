@@ -7,6 +7,7 @@
  * check, unit tests) there is none and every reader falls back to "render everything".
  */
 import type { CmsRead, DraftTarget } from '../loaders/cms.ts'
+import type { ReadCacheOptions } from '../loaders/read-cache.ts'
 import type { BodyCollection } from '../lib/schemas.ts'
 import { digest, type ArticleCollection, type PlannedBuild } from './plan.ts'
 
@@ -15,6 +16,8 @@ export interface BuildContext {
   dir: string
   /** Set for a draft preview build (SITE_PREVIEW): only that document, nothing indexed or copied. */
   draft: DraftTarget | null
+  /** Where the loader keeps its read for the next build (none in a draft preview or a stock build). */
+  readCache?: ReadCacheOptions
   /** The loader hands over what it read; the build plans and starts indexing from it. */
   contentRead(read: CmsRead): Promise<void>
   /** The incremental plan, known once the content was read. */

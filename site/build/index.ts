@@ -28,7 +28,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
 
 import type { CmsRead, DraftTarget } from '../loaders/cms.ts'
 import { searchRecords, type SearchRecord } from '../lib/search-records.ts'
-import { codeDigest } from './code-digest.ts'
+import { READ_CODE_FOLDERS, codeDigest } from './code-digest.ts'
 import { setBuildContext, type BuildContext } from './context.ts'
 import { linkTree, linkUnchangedPages, readManifest, writeManifest } from './incremental.ts'
 import { precompress } from './precompress.ts'
@@ -110,9 +110,14 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         fs.mkdirSync(cacheDir, { recursive: true })
         const stale = removeStaleBuildDirs(cacheDir)
         if (stale) logger.info(`removed ${stale} build folders left by builds that were killed`)
+        const draft = draftFromEnv()
         context = {
           dir: fs.mkdtempSync(path.join(cacheDir, `build-${process.pid}-`)),
-          draft: draftFromEnv(),
+          draft,
+          readCache:
+            draft || stock
+              ? undefined
+              : { dir: cacheDir, key: readCacheKey(root), reuse: process.env.SITE_FULL_BUILD !== '1' },
           planned: null,
           contentRead,
         }
@@ -199,6 +204,20 @@ function removeStaleBuildDirs(cacheDir: string): number {
     removed++
   }
   return removed
+}
+
+/**
+ * What the loader's kept read is valid for: the code that reads and maps documents (the site's and the
+ * CMS's: field configs, hooks, migrations) and the database it was read from.
+ */
+function readCacheKey(root: string): string {
+  // The database as configured (the CMS itself is loaded only when the loader runs). A SQLite file by
+  // its place in the data folder, where the cache is too: a copy of the folder (a backup restored, the
+  // benchmark's scratch copy) is the same database, and its documents' stamps say so one by one.
+  const uri = process.env.DATABASE_URI ?? ''
+  const dataDir = path.resolve(root, process.env.DATA_DIR ?? 'data')
+  const database = uri.startsWith('file:') ? path.relative(dataDir, path.resolve(root, uri.slice(5))) : uri
+  return digest({ code: codeDigest(root, READ_CODE_FOLDERS), database })
 }
 
 function isAlive(pid: number): boolean {

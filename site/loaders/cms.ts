@@ -13,6 +13,7 @@
 import type { Loader } from 'astro/loaders'
 
 import { BODY_FIELDS, type BodyCollection, type CmsSnapshot } from '../lib/schemas.ts'
+import type { ReadCacheOptions } from './read-cache.ts'
 import { readCms, type CmsRead, type DraftTarget } from './read-cms.ts'
 
 export type { CmsRead, DraftTarget } from './read-cms.ts'
@@ -23,6 +24,8 @@ export interface CmsSourceOptions {
    * the first collection loads, not when the content config is evaluated.
    */
   draft?: () => DraftTarget | null | undefined
+  /** Where the last build's read is kept, so this one reads only what changed (a build; ./read-cache.ts). */
+  cache?: () => ReadCacheOptions | undefined
   /** Called once with what was read, before any collection stores it. */
   onRead?: (read: CmsRead) => void | Promise<void>
   /** Keeps an article's body (BODY_FIELDS), which its entry is stored without. */
@@ -40,8 +43,8 @@ export function cmsSource(options: CmsSourceOptions) {
   const readOnce = (logger: { info(line: string): void }) =>
     (read ??= (async () => {
       const draft = options.draft?.() ?? undefined
-      const result = await readCms(draft)
-      const { snapshot, mediaFiles, ms } = result
+      const result = await readCms(draft, options.cache?.())
+      const { snapshot, mediaFiles, ms, reused, fetched } = result
       const counts =
         `${snapshot.news.length} news, ${snapshot.lectures.length} lectures, ${snapshot.cases.length} cases, ` +
         `${snapshot.deputies.length} deputies, ${snapshot.stations.length} stations`
@@ -49,7 +52,8 @@ export function cmsSource(options: CmsSourceOptions) {
         draft
           ? `read the latest draft of ${draft.collection} #${draft.id} and the site settings in ${ms} ms`
           : `read ${counts}, ${snapshot.results.total} messages (${snapshot.results.items.length} public ` +
-              `results), ${mediaFiles.length} media files as an anonymous visitor in ${ms} ms`,
+              `results), ${mediaFiles.length} media files as an anonymous visitor in ${ms} ms` +
+              (reused ? ` (${fetched} documents read again, ${reused} kept from the last build)` : ''),
       )
       await options.onRead?.(result)
       return result

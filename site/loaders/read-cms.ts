@@ -3,8 +3,9 @@
  * (`overrideAccess: false`, no user): the same access rules as the public REST API, so drafts and
  * private collections cannot reach the build. Turns documents into the plain shapes of
  * site/lib/schemas.ts (./documents.ts, shared with the live preview page) and lists the media files
- * those shapes use. The content loader (./cms.ts) calls
- * it once per build; nothing here writes files or knows about the build.
+ * those shapes use. The content loader (./cms.ts) calls it once per build; with the build's read cache
+ * (./read-cache.ts) only documents changed since the last build are read and mapped again. Nothing here
+ * knows about the build.
  */
 import type { Payload } from 'payload'
 
@@ -19,6 +20,16 @@ import {
 import { DEFAULT_DUTY_MINIMUM } from '../../vocabulary/duty.ts'
 import { consultationFiles, readConsultations } from './read-consultations.ts'
 import { readActivities } from './read-activities.ts'
+import {
+  ReadCache,
+  WATCHED_COLLECTIONS,
+  relationsOf,
+  type CachedCollection,
+  type CachedItem,
+  type FieldShape,
+  type ReadCacheOptions,
+  type Stamps,
+} from './read-cache.ts'
 
 /** One document's latest draft instead of the published site (a preview build). */
 export interface DraftTarget {
@@ -36,12 +47,18 @@ export interface CmsRead {
   /** Old addresses and where they lead (none in a draft preview): the build's forwarding pages and map. */
   redirects: RedirectItem[]
   ms: number
+  /** Documents taken from the last build's read, and read again (all of them without a cache). */
+  reused: number
+  fetched: number
 }
 
 const anonymous = { overrideAccess: false, user: null } as const
 
-/** Reads the whole published site, or with `draft` that one draft and the site settings. */
-export async function readCms(draft?: DraftTarget): Promise<CmsRead> {
+/**
+ * Reads the whole published site, or with `draft` that one draft and the site settings. With `cache`
+ * (a build), documents unchanged since the last build's read are taken from it (./read-cache.ts).
+ */
+export async function readCms(draft?: DraftTarget, cache?: ReadCacheOptions): Promise<CmsRead> {
   const started = Date.now()
   // The CMS entry loads Payload: only when the loader runs, never when Astro reads its config.
   const cms = await import('../../cms/index.ts')
@@ -53,8 +70,12 @@ export async function readCms(draft?: DraftTarget): Promise<CmsRead> {
     throw new Error(`cms loader: could not open the CMS: ${reason}`, { cause: error })
   }
   const media = new Set<string>()
-  const snapshot = await snapshotOf(payload, media, draft, () =>
-    draft ? noResults : cms.publicMessageResults(payload),
+  const { snapshot, counts } = await snapshotOf(
+    payload,
+    media,
+    draft,
+    () => (draft ? noResults : cms.publicMessageResults(payload)),
+    draft ? undefined : cache,
   )
   const redirects = draft ? [] : await readRedirects(payload)
   return {
@@ -63,6 +84,8 @@ export async function readCms(draft?: DraftTarget): Promise<CmsRead> {
     media: cms.mediaStore(payload),
     redirects,
     ms: Date.now() - started,
+    reused: counts.reused,
+    fetched: counts.fetched,
   }
 }
 
@@ -84,38 +107,99 @@ async function snapshotOf(
   media: Set<string>,
   preview: DraftTarget | undefined,
   results: () => Promise<Results> | Results,
-): Promise<CmsSnapshot> {
+  cacheOptions: ReadCacheOptions | undefined,
+): Promise<{ snapshot: CmsSnapshot; counts: { reused: number; fetched: number } }> {
   const { documentMappers, loadLexicalConverters, text } = await import('./documents.ts')
+  /** The media files of the document being mapped (kept with its item in the cache). */
+  let mapping: Set<string> | undefined
   const map = documentMappers({
     lexical: await loadLexicalConverters(),
     mediaUrl: (filename) => `/media/${filename}`,
-    usesMedia: (filename) => media.add(filename),
+    usesMedia: (filename) => {
+      media.add(filename)
+      mapping?.add(filename)
+    },
   })
+  const counts = { reused: 0, fetched: 0 }
 
-  const all = async <T>(collection: 'news' | 'lectures' | 'cases' | 'deputies' | 'stations', depth = 1) => {
-    if (preview) {
-      // Only the previewed document, as its latest draft (read with the CMS's rights: the preview
-      // endpoint checked that an editor asked, and the output never reaches a served folder).
-      if (collection !== preview.collection) return [] as T[]
-      const doc = await payload.findByID({
-        collection,
-        id: preview.id,
-        draft: true,
-        depth,
-        overrideAccess: true,
-      })
-      return [{ ...doc, slug: doc.slug || 'preview' }] as T[]
-    }
+  const find = async (collection: CachedCollection, ids?: (number | string)[]) => {
+    const where = ids ? { id: { in: ids } } : undefined
     return (
       await payload.find({
         collection,
         ...anonymous,
-        depth,
+        depth: 1,
         limit: 0,
         pagination: false,
-        sort: collection === 'deputies' ? 'pinyin' : collection === 'stations' ? 'name' : '-publishedAt',
+        sort: sortOf(collection),
+        ...(where ? { where } : {}),
       })
-    ).docs as T[]
+    ).docs as unknown as Record<string, unknown>[]
+  }
+
+  // Without a cache every document is read; with one, first the light list of what a visitor may read.
+  const listed = cacheOptions ? await listVisible(payload) : undefined
+  const stamps = listed?.stamps
+  const cache = cacheOptions && stamps ? new ReadCache(cacheOptions, stamps) : undefined
+  const kept = {} as Record<CachedCollection, Record<string, CachedItem>>
+
+  const all = async <T>(collection: CachedCollection, mapOne: (doc: never) => T): Promise<T[]> => {
+    if (preview) {
+      // Only the previewed document, as its latest draft (read with the CMS's rights: the preview
+      // endpoint checked that an editor asked, and the output never reaches a served folder).
+      if (collection !== preview.collection) return []
+      const doc = await payload.findByID({
+        collection,
+        id: preview.id,
+        draft: true,
+        depth: 1,
+        overrideAccess: true,
+      })
+      return [mapOne({ ...doc, slug: doc.slug || 'preview' } as never)]
+    }
+    const fields = payload.collections[collection].config.fields as unknown as FieldShape[]
+    const fresh = (doc: Record<string, unknown>): CachedItem => {
+      mapping = new Set()
+      const item = mapOne(doc as never)
+      const entry: CachedItem = {
+        updatedAt: String(doc.updatedAt),
+        item,
+        media: [...mapping],
+        relations: [...relationsOf(fields, doc)],
+      }
+      mapping = undefined
+      counts.fetched++
+      return entry
+    }
+    const entries: Record<string, CachedItem> = (kept[collection] = {})
+    if (!cache || !listed) {
+      // (An object keyed by numeric ids lists them in number order: the items come from the array.)
+      return (await find(collection)).map((doc) => (entries[String(doc.id)] = fresh(doc)).item as T)
+    }
+    // The list's order is the site's (the same sort); each id's item is kept or read again.
+    const order = listed.order[collection]
+    const missing = order.filter((id) => !cache.get(collection, String(id)))
+    const read = new Map<string, CachedItem>()
+    if (missing.length > order.length / 2)
+      for (const doc of await find(collection)) read.set(String(doc.id), fresh(doc))
+    else
+      for (let i = 0; i < missing.length; i += 500)
+        for (const doc of await find(collection, missing.slice(i, i + 500)))
+          read.set(String(doc.id), fresh(doc))
+    const items: T[] = []
+    for (const listedId of order) {
+      const id = String(listedId)
+      let entry = read.get(id)
+      if (!entry) {
+        entry = cache.get(collection, id)
+        if (!entry) continue // published or removed between the two queries: the next build has it
+        counts.reused++
+        for (const file of entry.media) media.add(file)
+      }
+      entries[id] = entry
+      items.push(entry.item as T)
+    }
+    return items
   }
 
   const siteDoc = await payload.findGlobal({ slug: 'site', ...anonymous, depth: 1 })
@@ -135,20 +219,17 @@ async function snapshotOf(
     dutyMinimum: siteDoc.dutyMinimum ?? DEFAULT_DUTY_MINIMUM,
   }
 
-  const news = (await all<News>('news')).map(map.newsItem)
-
-  const lectures = (await all<Lecture>('lectures')).map(map.lectureItem)
-
-  const cases = (await all<Case>('cases')).map(map.caseItem)
-
-  const deputies = (await all<Deputy>('deputies')).map(map.deputyItem)
-
-  const stations = (await all<Station>('stations')).map(map.stationItem)
+  const news = await all('news', (doc: News) => map.newsItem(doc))
+  const lectures = await all('lectures', (doc: Lecture) => map.lectureItem(doc))
+  const cases = await all('cases', (doc: Case) => map.caseItem(doc))
+  const deputies = await all('deputies', (doc: Deputy) => map.deputyItem(doc))
+  const stations = await all('stations', (doc: Station) => map.stationItem(doc))
+  cache?.save(kept)
 
   const consultations = preview ? [] : await readConsultations(payload)
   for (const file of consultationFiles(consultations)) media.add(file)
   const activities = preview ? [] : await readActivities(payload, map.picture)
-  return {
+  const snapshot = {
     site,
     news,
     lectures,
@@ -159,7 +240,37 @@ async function snapshotOf(
     consultations,
     activities,
   }
+  return { snapshot, counts }
 }
+
+/**
+ * Every document of the watched collections a visitor may read: `id → updatedAt`, and the ids in the
+ * site's order (as the database gives them: numbers in SQLite, strings in MongoDB).
+ */
+async function listVisible(
+  payload: Payload,
+): Promise<{ stamps: Stamps; order: Record<CachedCollection, (number | string)[]> }> {
+  const stamps = {} as Stamps
+  const order = {} as Record<CachedCollection, (number | string)[]>
+  for (const collection of WATCHED_COLLECTIONS) {
+    const { docs } = await payload.find({
+      collection,
+      ...anonymous,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: { updatedAt: true },
+      sort: collection === 'media' ? 'id' : sortOf(collection),
+    })
+    stamps[collection] = Object.fromEntries(docs.map((doc) => [String(doc.id), String(doc.updatedAt)]))
+    if (collection !== 'media') order[collection] = docs.map((doc) => doc.id)
+  }
+  return { stamps, order }
+}
+
+/** The order of each collection's listing. */
+const sortOf = (collection: CachedCollection) =>
+  collection === 'deputies' ? 'pinyin' : collection === 'stations' ? 'name' : '-publishedAt'
 
 const noResults: Results = {
   total: 0,

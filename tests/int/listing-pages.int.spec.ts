@@ -165,3 +165,37 @@ describe('news archive pages', { timeout: 600_000 }, () => {
     }
   })
 })
+
+describe('deputy pages and posters', { timeout: 600_000 }, () => {
+  const deputyFiles = (dir: string) =>
+    // Each deputy's page and poster (the 履职统计 page, deputies/duty/, lists them all and always renders).
+    listFiles(dir).filter((f) => /^deputies\/(?!duty\/)[^/]+\/(poster\/)?index\.html$/.test(f))
+  const same = (a: string, b: string, f: string) =>
+    fs.existsSync(path.join(b, f)) && fs.statSync(path.join(a, f)).ino === fs.statSync(path.join(b, f)).ino
+
+  it('a case edit re-renders the pages of the deputies it shows, the others are linked; the same as a full build', async () => {
+    const base = builds.at(-2)!
+    const { docs } = await cms.payload.find({
+      collection: 'cases',
+      where: { deputies: { exists: true } },
+      depth: 1,
+      limit: 1,
+      ...editor,
+    })
+    const shown = (docs[0].deputies as { slug: string }[]).map((d) => d.slug)
+    await cms.payload.update({
+      collection: 'cases',
+      id: docs[0].id,
+      data: { title: '加装电梯案例（标题更正）' },
+      ...editor,
+    })
+    const next = await build(base)
+    const full = await build(undefined, true)
+    expect(deputyFiles(next)).toEqual(deputyFiles(full))
+    for (const f of deputyFiles(full)) expect(read(next, f), f).toBe(read(full, f))
+    const rendered = deputyFiles(next).filter((f) => !same(next, base, f))
+    expect(rendered.sort()).toEqual(shown.map((slug) => `deputies/${slug}/index.html`).sort())
+    for (const slug of shown)
+      expect(read(next, `deputies/${slug}/index.html`)).toContain('加装电梯案例（标题更正）')
+  })
+})
