@@ -38,6 +38,18 @@ async function readAndCompare(): Promise<{ fetched: number; reused: number }> {
   return { fetched: cached.fetched, reused: cached.reused }
 }
 
+/** A seeded case that names a deputy, and that deputy's id. */
+async function aCaseWithADeputy() {
+  const { docs } = await payload.find({
+    collection: 'cases',
+    where: { deputies: { exists: true } },
+    depth: 0,
+    limit: 1,
+    ...system,
+  })
+  return { theCase: docs[0], deputyId: (docs[0].deputies as number[])[0] }
+}
+
 const total = (read: { fetched: number; reused: number }) => read.fetched + read.reused
 
 describe('the read cache', () => {
@@ -66,14 +78,7 @@ describe('the read cache', () => {
   })
 
   it('reads again the cases and lectures that show a deputy who was renamed', async () => {
-    const { docs } = await payload.find({
-      collection: 'cases',
-      where: { deputies: { exists: true } },
-      depth: 0,
-      limit: 1,
-      ...system,
-    })
-    const deputyId = (docs[0].deputies as number[])[0]
+    const { theCase, deputyId } = await aCaseWithADeputy()
     const showing =
       (await payload.count({ collection: 'cases', where: { deputies: { in: [deputyId] } }, ...system }))
         .totalDocs +
@@ -82,21 +87,14 @@ describe('the read cache', () => {
     await payload.update({ collection: 'deputies', id: deputyId, data: { name: '改名代表' }, ...system })
     const read = await readAndCompare()
     expect(read.fetched).toBe(1 + showing)
-    const cased = (await readCms(undefined, cache)).snapshot.cases.find((c) => c.slug === docs[0].slug)!
+    const cased = (await readCms(undefined, cache)).snapshot.cases.find((c) => c.slug === theCase.slug)!
     expect(cased.deputies.map((d) => d.name)).toContain('改名代表')
   })
 
   it('follows a deputy taken off the site and published again', async () => {
-    const { docs } = await payload.find({
-      collection: 'cases',
-      where: { deputies: { exists: true } },
-      depth: 0,
-      limit: 1,
-      ...system,
-    })
-    const deputyId = (docs[0].deputies as number[])[0]
+    const { theCase, deputyId } = await aCaseWithADeputy()
     const names = async () =>
-      (await readCms(undefined, cache)).snapshot.cases.find((c) => c.slug === docs[0].slug)!.deputies.length
+      (await readCms(undefined, cache)).snapshot.cases.find((c) => c.slug === theCase.slug)!.deputies.length
     const before = await names()
     await payload.update({ collection: 'deputies', id: deputyId, data: { _status: 'draft' }, ...system })
     await readAndCompare()
