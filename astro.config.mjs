@@ -1,10 +1,11 @@
 // @ts-check
-import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import react from '@astrojs/react'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
+import { astroCacheDir } from './site/build/cache-dir.ts'
 import { siteBuild } from './site/build/index.ts'
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321'
@@ -15,15 +16,8 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './public',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
-  // Astro's cache (its content store, bundled into the pages, and each build's folder) belongs to the
-  // CMS the site is built from: one per data folder, so builds of two CMSs at once (tests, a second
-  // checkout) never read each other's store. Draft previews build beside the rebuild worker: their own
-  // cache (SITE_CACHE_DIR) keeps the two from meeting.
-  ...(process.env.SITE_CACHE_DIR
-    ? { cacheDir: process.env.SITE_CACHE_DIR }
-    : process.env.DATA_DIR
-      ? { cacheDir: path.resolve(process.env.DATA_DIR, 'astro-cache') }
-      : {}),
+  // Astro's cache: one per data folder (site/build/cache-dir.ts).
+  cacheDir: astroCacheDir(fileURLToPath(new URL('.', import.meta.url))),
   // The public address, used for the sitemap, RSS and Open Graph links.
   site,
   trailingSlash: 'always',

@@ -2,6 +2,7 @@
  * The site's entry for the tools around it (scripts/, bench/): what they may know of the site without
  * reaching into its folders (lint enforces it). astro.config.mjs loads the build integration itself.
  */
+export { astroCacheDir } from './build/cache-dir.ts'
 export { manifestPathOf } from './build/plan.ts'
 export { preloadReadCache } from './loaders/read-cache.ts'
 export { cmsUrl } from './lib/config.ts'

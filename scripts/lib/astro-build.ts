@@ -6,21 +6,14 @@
  * before Astro reads its config. It runs that one build and exits (0 when it succeeded), so nothing of a
  * build is carried into the next: each build has a process of its own, only started earlier.
  */
-import path from 'node:path'
 import readline from 'node:readline'
 
 import { ROOT, openPayload } from '../../cms/index.ts'
-import { preloadReadCache } from '../../site/index.ts'
+import { astroCacheDir, preloadReadCache } from '../../site/index.ts'
 
 const [{ build }] = await Promise.all([import('astro'), openPayload()])
-// The last build's read of the CMS, parsed now rather than during the build (Astro's cache folder, as
-// astro.config.mjs places it).
-preloadReadCache(
-  process.env.SITE_CACHE_DIR ??
-    (process.env.DATA_DIR
-      ? path.resolve(process.env.DATA_DIR, 'astro-cache')
-      : path.join(ROOT, 'node_modules', '.astro')),
-)
+// The last build's read of the CMS, parsed now rather than during the build.
+preloadReadCache(astroCacheDir(ROOT))
 console.log('astro-build: ready')
 
 const lines = readline.createInterface({ input: process.stdin })

@@ -72,11 +72,6 @@ export class ReadCache {
     }
   }
 
-  /** Whether there was a kept read to start from. */
-  get warm(): boolean {
-    return this.previous !== null
-  }
-
   /** The kept item of `collection` #id, if it is still what a fresh read would give. */
   get(collection: CachedCollection, id: string): CachedItem | undefined {
     const kept = this.previous?.items[collection][id]

@@ -178,7 +178,13 @@ async function snapshotOf(
     }
     // The list's order is the site's (the same sort); each id's item is kept or read again.
     const order = listed.order[collection]
-    const missing = order.filter((id) => !cache.get(collection, String(id)))
+    const reusable = new Map<string, CachedItem>()
+    const missing: (number | string)[] = []
+    for (const id of order) {
+      const entry = cache.get(collection, String(id))
+      if (entry) reusable.set(String(id), entry)
+      else missing.push(id)
+    }
     const read = new Map<string, CachedItem>()
     if (missing.length > order.length / 2)
       for (const doc of await find(collection)) read.set(String(doc.id), fresh(doc))
@@ -191,7 +197,7 @@ async function snapshotOf(
       const id = String(listedId)
       let entry = read.get(id)
       if (!entry) {
-        entry = cache.get(collection, id)
+        entry = reusable.get(id)
         if (!entry) continue // published or removed between the two queries: the next build has it
         counts.reused++
         for (const file of entry.media) media.add(file)
