@@ -22,6 +22,12 @@ const resultTitles = (page: Page) =>
 const resultPaths = (page: Page) =>
   page.locator('.result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))
 
+/** Runs in the page: results are shown (not the moment between two renders) and all are deputies. */
+const onlyDeputiesShown = () => {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('.result-link')]
+  return links.length > 0 && links.every((a) => a.pathname.startsWith('/deputies/'))
+}
+
 describe('search', () => {
   it('home → search "加装电梯" → the elevator case', async () => {
     const page = await open('/')
@@ -48,12 +54,7 @@ describe('search', () => {
     await expect(label.textContent()).resolves.toMatch(/代表\s*（[1-9]\d*）/)
     await label.click()
     await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === '代表')
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLAnchorElement>('.result-link')].every((a) =>
-        a.pathname.startsWith('/deputies/'),
-      ),
-    )
-    expect((await resultPaths(page)).length).toBeGreaterThan(0)
+    await page.waitForFunction(onlyDeputiesShown)
     await page.close()
   })
 
@@ -61,11 +62,7 @@ describe('search', () => {
     const page = await open(`/search/?q=${encodeURIComponent('医疗')}&type=${encodeURIComponent('代表')}`)
     await page.locator('.result-link').first().waitFor({ timeout: 15_000 })
     await expect(page.getByRole('radio', { name: /代表/ }).isChecked()).resolves.toBe(true)
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLAnchorElement>('.result-link')].every((a) =>
-        a.pathname.startsWith('/deputies/'),
-      ),
-    )
+    await page.waitForFunction(onlyDeputiesShown)
     await page.close()
   })
 })

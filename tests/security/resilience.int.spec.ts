@@ -88,7 +88,12 @@ beforeAll(async () => {
   // Derived from the ports by start.ts.
   delete env.PUBLIC_CMS_URL
   delete env.SITE_URL
-  start = spawn(path.join(BIN, 'tsx'), ['scripts/start.ts'], {
+  // Exactly the command `npm start` runs (one process, tsx as a loader: under tsx's CLI a wrapper
+  // relays SIGTERM and SIGKILLs the script if it has not acknowledged within 30 ms, which a busy
+  // machine misses, and the CMS and builder would be left behind).
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
+  const [command, ...args] = (pkg.scripts.start as string).split(' ')
+  start = spawn(path.join(BIN, command), args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
