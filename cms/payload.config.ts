@@ -77,6 +77,10 @@ function adminOrigins(): string[] {
   return origins
 }
 
+/** Whether this process runs the jobs queue: a CMS server (scripts/cms-server.ts), not while Next builds. */
+const runsJobs = () =>
+  process.env.NEXT_PHASE !== 'phase-production-build' && process.env.MINHU_CMS_SERVER === '1'
+
 export default buildConfig({
   secret: payloadSecret(),
   csrf: adminOrigins(),
@@ -195,13 +199,14 @@ export default buildConfig({
     { path: '/og', method: 'get', handler: () => Response.json({ message: 'Not found' }, { status: 404 }) },
   ],
   jobs: {
-    // Scheduled publishing: the CMS server checks for due jobs every minute.
-    autoRun: [{ cron: '* * * * *', limit: 20, queue: 'default' }],
+    // Scheduled publishing: the CMS server checks for due jobs every minute. Only CMS server processes
+    // have that timer: not `next build`, the builder, the seed, a CLI (backup) or a test's Local API.
+    // The timer also queues the scheduled tasks below whatever `shouldAutoRun` says, so without it every
+    // Local API process would write a job into the database at each full minute.
+    autoRun: () => (runsJobs() ? [{ cron: '* * * * *', limit: 20, queue: 'default' }] : []),
     // 意见征集 opening and closing at their times: a rebuild once at each (cms/consultations/clock.ts).
     tasks: [consultationClockTask],
-    // Only CMS server processes run jobs: not `next build`, the builder, the seed or a test's Local API.
-    shouldAutoRun: () =>
-      process.env.NEXT_PHASE !== 'phase-production-build' && process.env.MINHU_CMS_SERVER === '1',
+    shouldAutoRun: runsJobs,
     access: { run: ({ req }) => isStaffRequest(req), queue: ({ req }) => isStaffRequest(req) },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

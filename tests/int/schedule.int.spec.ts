@@ -72,6 +72,20 @@ describe('scheduled publishing', () => {
     ])
   })
 
+  it('only a CMS server keeps the minute timer: a Local API process (builder, backup, probe) queues nothing', async () => {
+    // Payload's timer queues scheduled tasks (the 意见征集 clock) at each full minute in every process that
+    // has one, so a backup, a build or a test's probe would write a job into the database it reads.
+    expect(payload.crons).toEqual([])
+    const autoRun = payload.config.jobs.autoRun as (p: Payload) => unknown[]
+    expect(autoRun(payload)).toEqual([])
+    process.env.MINHU_CMS_SERVER = '1'
+    try {
+      expect(autoRun(payload)).toEqual([expect.objectContaining({ cron: '* * * * *', queue: 'default' })])
+    } finally {
+      delete process.env.MINHU_CMS_SERVER
+    }
+  })
+
   it('anonymous visitors and editors cannot read the job queue', async () => {
     await expect(
       payload.find({ collection: 'payload-jobs', overrideAccess: false, user: null }),
