@@ -4,6 +4,7 @@
  */
 export { astroCacheDir } from './build/cache-dir.ts'
 export { manifestPathOf } from './build/plan.ts'
+export { indexHandover } from './build/index-handover.ts'
 export { preloadReadCache } from './loaders/read-cache.ts'
 export { cmsUrl } from './lib/config.ts'
 export { HASHED_INDEX_PATTERN, IMMUTABLE, isHashedIndexFile } from './build/pagefind-settings.ts'

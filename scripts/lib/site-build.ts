@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 import { cause, ROOT, runTool } from '../../cms/index.ts'
+import { indexHandover } from '../../site/index.ts'
 
 export interface BuildOptions {
   outDir?: string
@@ -9,6 +10,8 @@ export interface BuildOptions {
   base?: string
   env?: Record<string, string | undefined>
   log?: (line: string) => void
+  /** Every line of Astro's output to `log`, not only its tagged stage lines (`npm run build`). */
+  allLines?: boolean
 }
 
 /** The variables that make `options` a build: the rest of the environment is the process's own. */
@@ -33,11 +36,36 @@ const tagged = (log: (line: string) => void) => (line: string) => {
  * progress lines through `log`. Environment (DATABASE_URI, DATA_DIR) decides which CMS is read.
  */
 export function buildSite(options: BuildOptions): Promise<void> {
-  return runTool('astro', ['build'], {
-    env: buildEnv(options),
-    failure: FAILURE,
-    onLine: tagged(options.log ?? (() => {})),
-  })
+  return withIndexHandover(options, (env, onLine) =>
+    runTool('astro', ['build'], { env, failure: FAILURE, onLine }),
+  )
+}
+
+/**
+ * Runs one build (`run`, cold or in a spare process) with the full search index finished here after
+ * the build process exited (site/build/index-handover.ts): the build's memory and Pagefind's write
+ * never add up.
+ */
+async function withIndexHandover(
+  options: BuildOptions,
+  run: (env: Record<string, string | undefined>, onLine: (line: string) => void) => Promise<void>,
+): Promise<void> {
+  const env = buildEnv(options)
+  const handover = indexHandover(ROOT, env)
+  const log = options.allLines ? (options.log ?? (() => {})) : tagged(options.log ?? (() => {}))
+  try {
+    await run({ ...env, ...handover.env }, log)
+  } catch (error) {
+    handover.abort()
+    throw error
+  }
+  const outDir = path.resolve(ROOT, env.SITE_OUT_DIR ?? process.env.SITE_OUT_DIR ?? 'dist')
+  try {
+    const line = await handover.finish(outDir)
+    if (line) log(line)
+  } catch (error) {
+    throw new Error(`${FAILURE}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
 }
 
 /** A build process started ahead (./astro-build.ts), waiting for its build. */
@@ -132,7 +160,7 @@ export function siteBuilder(env: Record<string, string | undefined> = {}): SiteB
       spare = null
       try {
         if (!(await waiting.ready) || !waiting.alive) return await buildSite(options)
-        await waiting.run(buildEnv(options), tagged(options.log ?? (() => {})))
+        await withIndexHandover(options, (env, onLine) => waiting.run(env, onLine))
       } finally {
         if (!closed) spare = new Spare(env)
       }

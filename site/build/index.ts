@@ -13,6 +13,10 @@
  *   done             the manifest for the next build; the build folder is removed (also when the build
  *                    fails: on process exit)
  *
+ * Run by the builder (scripts/lib/site-build.ts: SITE_INDEX_HANDOVER), a full index is not written here
+ * but by the builder after this process has exited, so Pagefind's peak does not stack on what this
+ * process holds (./index-handover.ts).
+ *
  * Environment: SITE_BASE_DIR (the previous build to reuse, set by the rebuild worker), SITE_FULL_BUILD=1,
  * SITE_PREVIEW=<news|cases|lectures>:<id> (a draft preview: only that document; nothing indexed, copied
  * or planned), SEARCH_RECORDS_OUT (tests and the benchmark: where to also write the search records),
@@ -33,6 +37,7 @@ import { setBuildContext, type BuildContext } from './context.ts'
 import { linkTree, linkUnchangedPages, readManifest, writeManifest } from './incremental.ts'
 import { precompress } from './precompress.ts'
 import { ARTICLE_COLLECTIONS, digest, planBuild, type CurrentState, type PlannedBuild } from './plan.ts'
+import { handOver, handoverFolder } from './index-handover.ts'
 import { finishIndex, prepareIndex, type PendingIndex, type RunningIndex } from './search-index.ts'
 import { writeRedirects } from './redirects.ts'
 
@@ -56,6 +61,8 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
   let read: Pick<CmsRead, 'media' | 'mediaFiles' | 'redirects'> | undefined
   let pending: PendingIndex | undefined
   let index: RunningIndex | undefined
+  /** Records handed over to the builder, which writes the full index after this process exits. */
+  let handedOver: number | undefined
   const stock = process.env.SEARCH_MODE === 'stock'
   const order = process.env.SITE_INDEX_ORDER ?? 'add-during-render'
 
@@ -85,6 +92,13 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
               : `${p.delta.length} changed search records into the delta index`),
     )
     if (stock) return
+    const handoverDir = p.index === 'full' ? handoverFolder() : undefined
+    if (handoverDir) {
+      // The builder finishes the index once this process has exited (./index-handover.ts).
+      handedOver = prepareIndex(records, handoverDir).records
+      handOver(handoverDir)
+      return
+    }
     if (p.index === 'full') pending = prepareIndex(records, context.dir)
     else if (p.delta.length) {
       const delta = new Set(p.delta)
@@ -165,6 +179,12 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
           const { pages, ms } = await finishIndex(index, path.join(out, 'pagefind-delta'))
           logger.info(
             `indexed ${pages} changed pages into the delta index in ${ms} ms; main index linked from the previous build`,
+          )
+          return
+        }
+        if (handedOver !== undefined) {
+          logger.info(
+            `search index: ${handedOver} records handed over, written by the builder once this process has exited`,
           )
           return
         }

@@ -53,6 +53,10 @@ export function writeRecords(records: Iterable<SearchRecord>, file: string): num
   return count
 }
 
+/** Where `prepareIndex` writes the records of the index `name`. */
+export const recordsFileOf = (buildDir: string, name = 'pagefind') =>
+  path.join(buildDir, `${name}-records.ndjson`)
+
 /** Records written for a worker that starts later (`start`), so they need not stay in memory. */
 export interface PendingIndex {
   records: number
@@ -65,9 +69,9 @@ export function prepareIndex(
   buildDir: string,
   name = 'pagefind',
 ): PendingIndex {
-  const recordsFile = path.join(buildDir, `${name}-records.ndjson`)
+  const recordsFile = recordsFileOf(buildDir, name)
   const count = writeRecords(records, recordsFile)
-  return { records: count, start: () => runWorker(recordsFile, buildDir, name) }
+  return { records: count, start: () => startWorker(recordsFile, buildDir, name) }
 }
 
 /** Starts indexing `records` into `<buildDir>/<name>` in a separate process, at once. */
@@ -79,7 +83,8 @@ export function startIndexWorker(
   return prepareIndex(records, buildDir, name).start()
 }
 
-function runWorker(recordsFile: string, buildDir: string, name: string): RunningIndex {
+/** Starts indexing the NDJSON `recordsFile` into `<buildDir>/<name>` in a separate process. */
+export function startWorker(recordsFile: string, buildDir: string, name: string): RunningIndex {
   const dir = path.join(buildDir, name)
   const resultFile = path.join(buildDir, `${name}-result.json`)
   const worker = fileURLToPath(new URL('./index-worker.ts', import.meta.url))

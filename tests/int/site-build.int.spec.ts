@@ -318,6 +318,35 @@ describe('article bodies are React components rendered at build time', () => {
   })
 })
 
+describe('the full search index, written by the builder after the build process exited (issue 20)', () => {
+  // The fixture is built as the builder builds (buildSite): the records handed over, the index written
+  // once Astro's process had exited, then moved in, precompressed and its page ids put into the manifest.
+  const manifest = () =>
+    JSON.parse(fs.readFileSync(`${dist.replace(/\/+$/, '')}.build.json`, 'utf8')) as {
+      mainIndex: Record<string, { id: string }>
+    }
+
+  it("the manifest names every page's id in the index, as the next build needs to hide its stale entries", () => {
+    const fragments = path.join(dist, 'pagefind', 'fragment')
+    const idOf = new Map<string, string>()
+    for (const name of fs.readdirSync(fragments)) {
+      const data = zlib.gunzipSync(fs.readFileSync(path.join(fragments, name))).toString('utf8')
+      const { url } = JSON.parse(data.slice(data.indexOf('{'))) as { url: string }
+      idOf.set(url, name.replace(/\.pf_fragment$/, ''))
+    }
+    const entries = Object.entries(manifest().mainIndex)
+    expect(entries.length).toBe(idOf.size)
+    for (const [url, { id }] of entries) expect(id, url).toBe(idOf.get(url))
+  })
+
+  it("Pagefind's script is precompressed like the pages, and nothing of the handover is left behind", () => {
+    const script = path.join(dist, 'pagefind', 'pagefind.js')
+    expect(zlib.gunzipSync(fs.readFileSync(`${script}.gz`)).equals(fs.readFileSync(script))).toBe(true)
+    const cache = path.join(inject('siteDataDir'), 'astro-cache')
+    expect(fs.readdirSync(cache).filter((name) => name.startsWith('build-'))).toEqual([])
+  })
+})
+
 describe('the live preview page', () => {
   it('is an empty shell for editors: noindex, no content of any document', () => {
     const page = html('preview/index.html')
