@@ -108,6 +108,10 @@ async function untilServed(url: string, text: string): Promise<void> {
 }
 
 async function measure(kind: Round['kind'], change: () => Promise<string>, text: string): Promise<Round> {
+  // As an editor's next publish finds it: the last build done and the next build's process started
+  // (~5 s after a build; a publish sooner than that waits for it, which the figures would then mix in).
+  await worker.idle()
+  await builder.ready()
   marks = {}
   plan = ''
   const pathname = await change()

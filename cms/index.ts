@@ -9,8 +9,8 @@
  */
 export { openPayload } from './local.ts'
 export { chooseDatabase, DatabaseUriError, redactUri, type DatabaseChoice, type DatabaseKind } from './db.ts'
-export { dataDir, mediaDir, ROOT, scratchDir } from './paths.ts'
-export { cause, runTool } from './lib/run-tool.ts'
+// Paths and running a tool, also on their own for processes that never open the CMS (./tools.ts).
+export { cause, dataDir, mediaDir, ROOT, runTool, scratchDir } from './tools.ts'
 // Where the media library's files are (data folder or S3) and how the site build copies them.
 export { mediaStore, type MediaStore } from './uploads/media-storage.ts'
 

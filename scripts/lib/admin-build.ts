@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { ROOT, runTool } from '../../cms/index.ts'
+import { ROOT, runTool } from '../../cms/tools.ts'
 
 const NEXT_DIR = path.join(ROOT, 'cms', '.next')
 const STAMP = path.join(NEXT_DIR, 'source-stamp')

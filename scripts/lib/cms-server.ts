@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { ROOT } from '../../cms/index.ts'
+import { ROOT } from '../../cms/tools.ts'
 import { stopChild } from './supervisor.ts'
 
 export interface CmsServer {

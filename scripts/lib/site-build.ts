@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
-import { cause, ROOT, runTool } from '../../cms/index.ts'
+import { cause, ROOT, runTool } from '../../cms/tools.ts'
 import { indexHandover } from '../../site/index.ts'
 
 export interface BuildOptions {
@@ -136,6 +136,8 @@ class Spare {
 export interface SiteBuilder {
   /** Like `buildSite`, in the spare process when `options.env` is the builder's own. */
   build(options: BuildOptions): Promise<void>
+  /** Resolves once the next build's process is started and ready (at once when none is kept). */
+  ready(): Promise<void>
   /** Ends the spare process. */
   close(): void
 }
@@ -164,6 +166,9 @@ export function siteBuilder(env: Record<string, string | undefined> = {}): SiteB
       } finally {
         if (!closed) spare = new Spare(env)
       }
+    },
+    async ready() {
+      await spare?.ready
     },
     close() {
       closed = true
