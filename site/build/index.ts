@@ -149,6 +149,10 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
 
         const linked = linkUnchangedPages(plan, out)
         for (const key of linked) linkedPages.push(new URL(`/${key}/`, site).href)
+        // @astrojs/sitemap sorts every URL with `localeCompare(…, { numeric: true })`, a collator per
+        // comparison: 1.1–1.5 s for 13,000 at 10k. Already in its order (one collator), the linked pages
+        // are one run its sort only merges (~0.2 s). The sitemap is the same either way.
+        linkedPages.sort(new Intl.Collator('en', { numeric: true }).compare)
         if (linked.length)
           logger.info(`linked ${linked.length} unchanged article pages from the previous build`)
 

@@ -129,6 +129,8 @@ describe('news archive pages', { timeout: 600_000 }, () => {
     const full = await build(undefined, true)
     sameListings(next, full)
     noBrokenLinks(next)
+    // Linked pages are in the sitemap too, in the same order as a full build lists them.
+    expect(read(next, 'sitemap-0.xml')).toBe(read(full, 'sitemap-0.xml'))
 
     // Rendered: /news/ and the category first pages (always), page 1 of each archive (the edit) and
     // page 4, the newest (the new item); every other archive page is the previous build's file.
