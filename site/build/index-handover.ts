@@ -14,21 +14,25 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import type { SearchRecord } from '../lib/search-records.ts'
 import { astroCacheDir } from './cache-dir.ts'
-import { manifestPathOf, type BuildManifest } from './plan.ts'
+import { readManifest } from './incremental.ts'
+import { manifestPathOf } from './plan.ts'
 import { precompress } from './precompress.ts'
-import { finishIndex, recordsFileOf, startWorker, type RunningIndex } from './search-index.ts'
+import { finishIndex, prepareIndex, recordsFileOf, startWorker, type RunningIndex } from './search-index.ts'
 
-export const HANDOVER_ENV = 'SITE_INDEX_HANDOVER'
+const HANDOVER_ENV = 'SITE_INDEX_HANDOVER'
 /** Made once the records file is complete. */
 const READY = 'records-ready'
 
 /** The build's side: the folder to write the records of a full index into, if the builder asked. */
 export const handoverFolder = (): string | undefined => process.env[HANDOVER_ENV] || undefined
 
-/** The build's side: the records are complete in `dir` (./search-index.ts `prepareIndex(…, dir)`). */
-export function handOver(dir: string): void {
+/** The build's side: writes the records into `dir`, then marks them complete; returns how many. */
+export function handOver(records: Iterable<SearchRecord>, dir: string): number {
+  const count = prepareIndex(records, dir).records
   fs.writeFileSync(path.join(dir, READY), '')
+  return count
 }
 
 export interface IndexHandover {
@@ -73,10 +77,10 @@ export function indexHandover(root: string, env: Record<string, string | undefin
         const waited = Date.now()
         const result = await finishIndex(running, path.join(outDir, 'pagefind'))
         const gz = await precompress(path.join(outDir, 'pagefind'))
-        const manifestFile = manifestPathOf(outDir)
-        const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BuildManifest
+        const manifest = readManifest(outDir)
+        if (!manifest) throw new Error(`search index: the build left no readable ${manifestPathOf(outDir)}`)
         for (const [url, entry] of Object.entries(manifest.mainIndex)) entry.id = result.ids[url] ?? ''
-        fs.writeFileSync(manifestFile, JSON.stringify(manifest))
+        fs.writeFileSync(manifestPathOf(outDir), JSON.stringify(manifest))
         return `[minhu-site-build] indexed ${result.pages} pages for search in ${result.ms} ms (records added alongside page rendering, written after the build process had exited; waited ${Date.now() - waited} ms at the end; ${gz.files} files precompressed)`
       } finally {
         end()

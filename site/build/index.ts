@@ -95,8 +95,7 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
     const handoverDir = p.index === 'full' ? handoverFolder() : undefined
     if (handoverDir) {
       // The builder finishes the index once this process has exited (./index-handover.ts).
-      handedOver = prepareIndex(records, handoverDir).records
-      handOver(handoverDir)
+      handedOver = handOver(records, handoverDir)
       return
     }
     if (p.index === 'full') pending = prepareIndex(records, context.dir)
