@@ -44,7 +44,8 @@ if (values.seed) {
 /**
  * The stages of one publish → live, from the timestamps of the worker's and Astro's lines:
  *   debounce   accepted → the worker starts the build (quiet time and queue polling)
- *   startup    → Astro's first line (Node, Astro and the config loaded)
+ *   startup    → Astro's first line (with the build's process started ahead, Astro's own start-up is
+ *                done before the change: only the request reaching the waiting build; cold, all of it)
  *   content    → the plan is known (the CMS read, the content store, the plan)
  *   bundle     → Astro starts rendering (Vite bundles the pages)
  *   render     → Astro's pages are written (rendering; the search delta runs alongside)

@@ -12,6 +12,7 @@ import { COLLECTION_SCHEMAS as schemas } from './lib/schemas.ts'
  */
 const cms = cmsSource({
   draft: () => buildContext()?.draft,
+  start: () => buildContext()?.start?.(),
   cache: () => buildContext()?.readCache,
   onRead: (read) => buildContext()?.contentRead(read),
   // News bodies and lecture transcripts stay out of the content store; each page reads its own.

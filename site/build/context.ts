@@ -18,6 +18,11 @@ export interface BuildContext {
   draft: DraftTarget | null
   /** Where the loader keeps its read for the next build (none in a draft preview or a stock build). */
   readCache?: ReadCacheOptions
+  /**
+   * Set when the build was started ahead of its request (./start-gate.ts): the loader waits on it before
+   * it reads the CMS.
+   */
+  start?: () => Promise<void>
   /** The loader hands over what it read; the build plans and starts indexing from it. */
   contentRead(read: CmsRead): Promise<void>
   /** The incremental plan, known once the content was read. */

@@ -9,6 +9,7 @@ import {
   type BuildPlan,
   type PlannedBuild,
 } from './plan.ts'
+import { linkPagesAside } from './link-pages.ts'
 
 /**
  * Hard-links every file of `from` into `to` (a copy when linking is not possible, e.g. across file
@@ -39,21 +40,18 @@ function linkFile(source: string, target: string): void {
 }
 
 /**
- * The article pages the plan skipped, linked from the previous build into `out`; returns their paths
- * (`news/<slug>`) for the sitemap, which only knows the pages Astro rendered.
+ * The pages the plan skipped (`keys`: all of them unless given), linked from the previous build into
+ * `out`; resolves with their paths (`news/<slug>`) for the sitemap, which only knows the pages Astro
+ * rendered. The links are made on a worker thread (./link-pages.ts), so this may run while Astro renders
+ * the other pages.
  */
-export function linkUnchangedPages(plan: BuildPlan, out: string): string[] {
+export async function linkUnchangedPages(
+  plan: BuildPlan,
+  out: string,
+  keys: readonly string[] = plan.skip,
+): Promise<string[]> {
   if (plan.mode === 'full' || !plan.base) return []
-  const missing: string[] = []
-  for (const key of plan.skip) {
-    const source = path.join(plan.base, key, 'index.html')
-    if (!fs.existsSync(source)) {
-      missing.push(key)
-      continue
-    }
-    fs.mkdirSync(path.join(out, key), { recursive: true })
-    linkFile(source, path.join(out, key, 'index.html'))
-  }
+  const { missing } = keys.length ? await linkPagesAside(plan.base, out, keys) : { missing: [] }
   // Styles and scripts are named by content: the rendered pages reuse the same files.
   const assets = path.join(plan.base, '_astro')
   if (fs.existsSync(assets)) linkTree(assets, path.join(out, '_astro'))
@@ -61,7 +59,7 @@ export function linkUnchangedPages(plan: BuildPlan, out: string): string[] {
     throw new Error(
       `incremental: ${missing.length} unchanged pages are missing from ${plan.base} (e.g. ${missing[0]}); run a full build (SITE_FULL_BUILD=1)`,
     )
-  return plan.skip
+  return [...keys]
 }
 
 /** Reads the manifest a previous build left beside `baseDir` (null when there is none or it is unreadable). */

@@ -26,7 +26,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro'
 
@@ -38,6 +38,7 @@ import { linkTree, linkUnchangedPages, readManifest, writeManifest } from './inc
 import { precompress } from './precompress.ts'
 import { ARTICLE_COLLECTIONS, digest, planBuild, type CurrentState, type PlannedBuild } from './plan.ts'
 import { handOver, handoverFolder } from './index-handover.ts'
+import { startGate } from './start-gate.ts'
 import { finishIndex, prepareIndex, type PendingIndex, type RunningIndex } from './search-index.ts'
 import { writeRedirects } from './redirects.ts'
 
@@ -63,6 +64,12 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
   let index: RunningIndex | undefined
   /** Records handed over to the builder, which writes the full index after this process exits. */
   let handedOver: number | undefined
+  /**
+   * The unchanged article pages, linked from the previous build while Astro renders the others (listing
+   * pages join the plan's skipped pages while they render, and are linked after).
+   */
+  let linking: Promise<string[]> | undefined
+  let outDir = ''
   const stock = process.env.SEARCH_MODE === 'stock'
   const order = process.env.SITE_INDEX_ORDER ?? 'add-during-render'
 
@@ -115,7 +122,7 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
     name: 'minhu-site-build',
     linkedPages,
     hooks: {
-      'astro:config:setup': ({ command, config, logger: log }) => {
+      'astro:config:setup': ({ command, config, logger: log, updateConfig }) => {
         if (command !== 'build') return
         logger = log
         root = fileURLToPath(config.root)
@@ -124,8 +131,14 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         const stale = removeStaleBuildDirs(cacheDir)
         if (stale) logger.info(`removed ${stale} build folders left by builds that were killed`)
         const draft = draftFromEnv()
+        const dir = fs.mkdtempSync(path.join(cacheDir, `build-${process.pid}-`))
+        // Started ahead of its request (./start-gate.ts): the output folder is asked for later, so the
+        // pages go into a stand-in here and are moved there at the end.
+        const gate = startGate()
+        if (gate) updateConfig({ outDir: pathToFileURL(`${path.join(dir, 'out')}/`) })
         context = {
-          dir: fs.mkdtempSync(path.join(cacheDir, `build-${process.pid}-`)),
+          dir,
+          start: gate && (() => gate.pass()),
           draft,
           readCache:
             draft || stock
@@ -137,6 +150,16 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         setBuildContext(context)
         process.once('exit', cleanUp)
       },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir)
+      },
+      // After Astro has emptied the output folder (it does before bundling), before it renders.
+      'astro:build:setup': () => {
+        const plan = context?.planned?.plan
+        if (!plan || context?.draft || linking) return
+        linking = linkUnchangedPages(plan, outDir, [...plan.skip])
+        linking.catch(() => {}) // awaited when the pages are written; a failed build never gets there
+      },
       'astro:build:generated': async ({ dir }) => {
         if (!context || context.draft) return // a draft preview shows its pictures from the CMS
         if (!read || !context.planned) throw new Error('site build: the CMS loader did not run')
@@ -146,7 +169,8 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
         index ??= pending?.start()
         index?.write()
 
-        const linked = linkUnchangedPages(plan, out)
+        const early = (await linking) ?? []
+        const linked = [...early, ...(await linkUnchangedPages(plan, out, plan.skip.slice(early.length)))]
         for (const key of linked) linkedPages.push(new URL(`/${key}/`, site).href)
         // @astrojs/sitemap sorts every URL with `localeCompare(…, { numeric: true })`, a collator per
         // comparison: 1.1–1.5 s for 13,000 at 10k. Already in its order (one collator), the linked pages
@@ -164,7 +188,7 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
 
         const media = await read.media.copy(read.mediaFiles, path.join(out, 'media'), plan.base)
         logger.info(
-          `copied ${media.files} media files (${(media.bytes / 1048576).toFixed(1)} MB) from ${read.media.kind === 's3' ? read.media.where : 'the data folder'} into ${path.basename(out)}/media (${media.linked} linked from the previous build)`,
+          `copied ${media.files} media files (${(media.bytes / 1048576).toFixed(1)} MB) from ${read.media.kind === 's3' ? read.media.where : 'the data folder'} into ${path.basename(askedOutDir(out))}/media (${media.linked} linked from the previous build)`,
         )
 
         if (stock) {
@@ -205,12 +229,31 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
           logger.info(
             `precompressed ${gz.files} files (${(gz.bytes / 1048576).toFixed(1)} MB → ${(gz.gzipBytes / 1048576).toFixed(1)} MB gzip; ${gz.reused} linked from the previous build) in ${gz.ms} ms`,
           )
-          writeManifest(out, context.planned)
+          const target = askedOutDir(out)
+          if (target !== out) moveFolder(out, target)
+          writeManifest(target, context.planned)
         }
         cleanUp()
         process.removeListener('exit', cleanUp)
       },
     },
+  }
+
+  /** Where the pages were asked to go: `out` itself, unless the build was started ahead (./start-gate.ts). */
+  function askedOutDir(out: string): string {
+    return context?.start ? path.resolve(root, process.env.SITE_OUT_DIR ?? 'dist') : path.resolve(out)
+  }
+}
+
+/** Renames `from` to `to` (an empty `to` is replaced); copies across file systems. */
+function moveFolder(from: string, to: string): void {
+  fs.mkdirSync(path.dirname(to), { recursive: true })
+  try {
+    fs.renameSync(from, to)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    fs.cpSync(from, to, { recursive: true })
+    fs.rmSync(from, { recursive: true, force: true })
   }
 }
 

@@ -14,7 +14,7 @@ import type { Loader } from 'astro/loaders'
 
 import { BODY_FIELDS, type BodyCollection, type CmsSnapshot } from '../lib/schemas.ts'
 import type { ReadCacheOptions } from './read-cache.ts'
-import { readCms, type CmsRead, type DraftTarget } from './read-cms.ts'
+import { openCms, readCms, type CmsRead, type DraftTarget } from './read-cms.ts'
 
 export type { CmsRead, DraftTarget } from './read-cms.ts'
 
@@ -24,6 +24,11 @@ export interface CmsSourceOptions {
    * the first collection loads, not when the content config is evaluated.
    */
   draft?: () => DraftTarget | null | undefined
+  /**
+   * Resolves when the build may read the CMS: a build started ahead of its request waits here
+   * (site/build/start-gate.ts). Undefined: read at once.
+   */
+  start?: () => Promise<void> | undefined
   /** Where the last build's read is kept, so this one reads only what changed (a build; ./read-cache.ts). */
   cache?: () => ReadCacheOptions | undefined
   /** Called once with what was read, before any collection stores it. */
@@ -42,9 +47,17 @@ export function cmsSource(options: CmsSourceOptions) {
   /** The first collection to load reads the CMS, says what it read and hands it over. */
   const readOnce = (logger: { info(line: string): void }) =>
     (read ??= (async () => {
+      // Loaded and opened before a build started ahead waits (./read-cms.ts), so not after it.
+      await openCms()
+      const asked = options.start?.()
+      if (asked) {
+        const waited = Date.now()
+        await asked
+        logger.info(`asked for after ${((Date.now() - waited) / 1000).toFixed(1)} s ready: reading the CMS`)
+      }
       const draft = options.draft?.() ?? undefined
       const result = await readCms(draft, options.cache?.())
-      const { snapshot, mediaFiles, ms, reused, fetched } = result
+      const { snapshot, mediaFiles, ms, openMs, reused, fetched } = result
       const counts =
         `${snapshot.news.length} news, ${snapshot.lectures.length} lectures, ${snapshot.cases.length} cases, ` +
         `${snapshot.deputies.length} deputies, ${snapshot.stations.length} stations`
@@ -53,7 +66,8 @@ export function cmsSource(options: CmsSourceOptions) {
           ? `read the latest draft of ${draft.collection} #${draft.id} and the site settings in ${ms} ms`
           : `read ${counts}, ${snapshot.results.total} messages (${snapshot.results.items.length} public ` +
               `results), ${mediaFiles.length} media files as an anonymous visitor in ${ms} ms` +
-              (reused ? ` (${fetched} documents read again, ${reused} kept from the last build)` : ''),
+              (reused ? ` (${fetched} documents read again, ${reused} kept from the last build)` : '') +
+              `; the CMS was opened in ${openMs} ms before${asked ? ', while the build waited to be asked for' : ''}`,
       )
       await options.onRead?.(result)
       return result

@@ -18,6 +18,7 @@ import {
   type SiteInfo,
 } from '../lib/schemas.ts'
 import { DEFAULT_DUTY_MINIMUM } from '../../vocabulary/duty.ts'
+import type { LexicalConverters } from './documents.ts'
 import { consultationFiles, readConsultations } from './read-consultations.ts'
 import { readActivities } from './read-activities.ts'
 import {
@@ -47,6 +48,8 @@ export interface CmsRead {
   /** Old addresses and where they lead (none in a draft preview): the build's forwarding pages and map. */
   redirects: RedirectItem[]
   ms: number
+  /** How long loading and opening the CMS took before (once per process; see `openCms`). */
+  openMs: number
   /** Documents taken from the last build's read, and read again (all of them without a cache). */
   reused: number
   fetched: number
@@ -54,24 +57,49 @@ export interface CmsRead {
 
 const anonymous = { overrideAccess: false, user: null } as const
 
+/** The CMS entry, its opened Local API and the rich-text converters: what every read needs first. */
+interface OpenedCms {
+  cms: typeof import('../../cms/index.ts')
+  payload: Payload
+  lexical: LexicalConverters
+  ms: number
+}
+
+let opened: Promise<OpenedCms> | undefined
+
+/**
+ * Loads the CMS's code and the converters and opens the CMS, once per process (~0.9 s at a build's
+ * start on this machine, most of it loading modules): a build started ahead does it before it is asked
+ * for (./cms.ts).
+ */
+export function openCms(): Promise<OpenedCms> {
+  return (opened ??= (async () => {
+    const started = Date.now()
+    // The CMS entry loads Payload: only when the loader runs, never when Astro reads its config.
+    const cms = await import('../../cms/index.ts')
+    const { loadLexicalConverters } = await import('./documents.ts')
+    let payload: Payload
+    try {
+      payload = await cms.openPayload()
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new Error(`cms loader: could not open the CMS: ${reason}`, { cause: error })
+    }
+    return { cms, payload, lexical: await loadLexicalConverters(), ms: Date.now() - started }
+  })())
+}
+
 /**
  * Reads the whole published site, or with `draft` that one draft and the site settings. With `cache`
  * (a build), documents unchanged since the last build's read are taken from it (./read-cache.ts).
  */
 export async function readCms(draft?: DraftTarget, cache?: ReadCacheOptions): Promise<CmsRead> {
+  const { cms, payload, lexical, ms: openMs } = await openCms()
   const started = Date.now()
-  // The CMS entry loads Payload: only when the loader runs, never when Astro reads its config.
-  const cms = await import('../../cms/index.ts')
-  let payload: Payload
-  try {
-    payload = await cms.openPayload()
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new Error(`cms loader: could not open the CMS: ${reason}`, { cause: error })
-  }
   const media = new Set<string>()
   const { snapshot, counts } = await snapshotOf(
     payload,
+    lexical,
     media,
     draft,
     () => (draft ? noResults : cms.publicMessageResults(payload)),
@@ -84,6 +112,7 @@ export async function readCms(draft?: DraftTarget, cache?: ReadCacheOptions): Pr
     media: cms.mediaStore(payload),
     redirects,
     ms: Date.now() - started,
+    openMs,
     reused: counts.reused,
     fetched: counts.fetched,
   }
@@ -104,16 +133,17 @@ async function readRedirects(payload: Payload): Promise<RedirectItem[]> {
 
 async function snapshotOf(
   payload: Payload,
+  lexical: LexicalConverters,
   media: Set<string>,
   preview: DraftTarget | undefined,
   results: () => Promise<Results> | Results,
   cacheOptions: ReadCacheOptions | undefined,
 ): Promise<{ snapshot: CmsSnapshot; counts: { reused: number; fetched: number } }> {
-  const { documentMappers, loadLexicalConverters, text } = await import('./documents.ts')
+  const { documentMappers, text } = await import('./documents.ts')
   /** The media files of the document being mapped (kept with its item in the cache). */
   let mapping: Set<string> | undefined
   const map = documentMappers({
-    lexical: await loadLexicalConverters(),
+    lexical,
     mediaUrl: (filename) => `/media/${filename}`,
     usesMedia: (filename) => {
       media.add(filename)

@@ -200,4 +200,48 @@ describe('the read cache', () => {
     // The full read kept its read under the spec's key: the next one reuses it.
     expect((await readCms(undefined, cache)).reused).toBeGreaterThan(0)
   })
+
+  it('keeps the changes of a publish beside the whole read, and writes the whole read again when they grow', async () => {
+    const whole = path.join(cache.dir, 'cms-read.json')
+    const changes = path.join(cache.dir, 'cms-read.changes.json')
+    await readCms(undefined, { ...cache, reuse: false }) // the whole read, written anew
+    const written = fs.statSync(whole)
+    expect(fs.existsSync(changes)).toBe(false)
+
+    const { docs } = await payload.find({ collection: 'news', limit: 2, sort: '-publishedAt', ...system })
+    for (const [i, doc] of docs.entries()) {
+      await payload.update({ collection: 'news', id: doc.id, data: { title: `改过的标题 ${i}` }, ...system })
+      expect((await readAndCompare()).fetched).toBeGreaterThanOrEqual(1) // and what links to it
+    }
+    // Two publishes: the whole read untouched, both changes beside it (the second read built on the first).
+    expect(fs.statSync(whole).mtimeMs).toBe(written.mtimeMs)
+    const kept = JSON.parse(fs.readFileSync(changes, 'utf8')) as { items: { news: Record<string, unknown> } }
+    expect(Object.keys(kept.items.news)).toEqual(expect.arrayContaining(docs.map((d) => String(d.id))))
+    expect(fs.statSync(changes).size).toBeLessThan(written.size / 10)
+
+    // Many changes at once (every news item): the whole read is written again, the changes dropped.
+    const { docs: all } = await payload.find({ collection: 'news', limit: 0, depth: 0, ...system })
+    for (const doc of all)
+      await payload.update({ collection: 'news', id: doc.id, data: { title: `${doc.title}。` }, ...system })
+    expect((await readAndCompare()).fetched).toBe(all.length)
+    expect(fs.statSync(whole).mtimeMs).not.toBe(written.mtimeMs)
+    expect(fs.existsSync(changes)).toBe(false)
+    expect((await readAndCompare()).fetched).toBe(0)
+  })
+
+  it('ignores changes kept for another whole read (one written since by a full build)', async () => {
+    const changes = path.join(cache.dir, 'cms-read.changes.json')
+    const { docs } = await payload.find({ collection: 'news', limit: 1, sort: '-publishedAt', ...system })
+    await payload.update({ collection: 'news', id: docs[0].id, data: { title: '又改了一次' }, ...system })
+    await readAndCompare()
+    const stale = JSON.parse(fs.readFileSync(changes, 'utf8')) as {
+      items: { news: Record<string, { item: { title: string } }> }
+    }
+    await readCms(undefined, { ...cache, reuse: false }) // a full build: a new whole read
+    // Left by a build that was killed, say; its item would show a title the CMS does not have.
+    stale.items.news[String(docs[0].id)].item.title = '不该出现的标题'
+    fs.writeFileSync(changes, JSON.stringify(stale))
+    // The stale changes name the old whole read: not used (the read equals a read of everything).
+    expect(await readAndCompare()).toEqual({ fetched: 0, reused: expect.any(Number) })
+  })
 })
