@@ -1,17 +1,21 @@
 /**
  * The site build, as one Astro integration: everything `astro build` does besides rendering pages.
  *
- *   config:setup     make this build's folder (in Astro's cache folder) and its context (./context.ts)
+ *   config:setup     make this build's folder (in Astro's cache folder) and its context (./context.ts);
+ *                    a build started ahead of its request writes into a stand-in folder there
+ *                    (./start-gate.ts)
  *   content read     the loader hands over what it read from the CMS; here the search records are made
  *                    and written to this build's folder (./search-index.ts), the incremental plan
  *                    is decided (./plan.ts) and the index worker starts adding them, so that runs
  *                    while Astro renders; nothing of the read but the media and redirects is kept
- *   pages rendered   the worker may write the index (Pagefind's peak, kept off Astro's), unchanged
- *                    article pages linked from the previous build, redirect pages and redirects.map
+ *   build:setup      unchanged article pages start being linked from the previous build, on a worker
+ *                    thread beside bundling and rendering (./link-pages.ts)
+ *   pages rendered   the worker may write the index (Pagefind's peak, kept off Astro's), the linking
+ *                    waited for (and unchanged listing pages linked), redirect pages and redirects.map
  *                    written (./redirects.ts), media files copied, the search index waited for and
  *                    moved into dist/
- *   done             the manifest for the next build; the build folder is removed (also when the build
- *                    fails: on process exit)
+ *   done             precompressed copies; a stand-in folder moved to the asked one; the manifest for
+ *                    the next build; the build folder is removed (also when the build fails: on exit)
  *
  * Run by the builder (scripts/lib/site-build.ts: SITE_INDEX_HANDOVER), a full index is not written here
  * but by the builder after this process has exited, so Pagefind's peak does not stack on what this

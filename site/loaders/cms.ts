@@ -53,7 +53,9 @@ export function cmsSource(options: CmsSourceOptions) {
       if (asked) {
         const waited = Date.now()
         await asked
-        logger.info(`asked for after ${((Date.now() - waited) / 1000).toFixed(1)} s ready: reading the CMS`)
+        logger.info(
+          `build asked for (started ahead, ready ${((Date.now() - waited) / 1000).toFixed(1)} s before): reading the CMS`,
+        )
       }
       const draft = options.draft?.() ?? undefined
       const result = await readCms(draft, options.cache?.())

@@ -86,7 +86,10 @@ export function openCms(): Promise<OpenedCms> {
       throw new Error(`cms loader: could not open the CMS: ${reason}`, { cause: error })
     }
     return { cms, payload, lexical: await loadLexicalConverters(), ms: Date.now() - started }
-  })())
+  })().catch((error: unknown) => {
+    opened = undefined // the next read tries again (a dev server outlives a CMS that was down)
+    throw error
+  }))
 }
 
 /**
