@@ -3,8 +3,9 @@
  *
  * At 10,000 news an edit links ~13,000 pages: a folder and a link each, 0.7–1.8 s of system calls on
  * this machine. On the build's thread they came after the pages were rendered; here they run beside the
- * bundling and rendering (./incremental.ts starts them once Astro has emptied the output folder). Node's
- * I/O threads were tried first and were slower than the plain calls, and held up Astro's own writes.
+ * bundling and rendering (the build integration, ./index.ts, starts them once Astro has emptied the output
+ * folder). Node's I/O threads were tried first: slower than the plain calls, and they held up Astro's own
+ * writes.
  *
  * The worker runs this file by itself (Node strips its types): it may import only Node's modules.
  */
