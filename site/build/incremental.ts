@@ -52,14 +52,18 @@ export async function linkUnchangedPages(
 ): Promise<string[]> {
   if (plan.mode === 'full' || !plan.base) return []
   const { missing } = keys.length ? await linkPagesAside(plan.base, out, keys) : { missing: [] }
-  // Styles and scripts are named by content: the rendered pages reuse the same files.
-  const assets = path.join(plan.base, '_astro')
-  if (fs.existsSync(assets)) linkTree(assets, path.join(out, '_astro'))
   if (missing.length)
     throw new Error(
       `incremental: ${missing.length} unchanged pages are missing from ${plan.base} (e.g. ${missing[0]}); run a full build (SITE_FULL_BUILD=1)`,
     )
   return [...keys]
+}
+
+/** Styles and scripts are named by content: the rendered pages reuse the previous build's files. */
+export function linkAssets(plan: BuildPlan, out: string): void {
+  if (plan.mode === 'full' || !plan.base) return
+  const assets = path.join(plan.base, '_astro')
+  if (fs.existsSync(assets)) linkTree(assets, path.join(out, '_astro'))
 }
 
 /** Reads the manifest a previous build left beside `baseDir` (null when there is none or it is unreadable). */
