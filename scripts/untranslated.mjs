@@ -23,20 +23,29 @@ export function filesOf(where, root = ROOT) {
     .map((name) => path.join(full, name))
 }
 
+/**
+ * Replaces `from` by `to` in each entry's installed files; returns the entries found in neither form
+ * (the package changed there). Running it again changes nothing. scripts/payload-fixes.mjs uses it too.
+ */
+export function applyReplacements(entries, root = ROOT) {
+  const missing = []
+  for (const entry of entries) {
+    let seen = false
+    for (const full of filesOf(entry.file, root)) {
+      const source = fs.readFileSync(full, 'utf8')
+      if (source.includes(entry.from)) fs.writeFileSync(full, source.split(entry.from).join(entry.to))
+      if (source.includes(entry.from) || source.includes(entry.to)) seen = true
+    }
+    if (!seen) missing.push(entry)
+  }
+  return missing
+}
+
 /** Applies the list; returns the replacements found in neither language (Payload changed there). */
 export function applyTranslations(root = ROOT) {
   const { replacements } = JSON.parse(fs.readFileSync(LIST, 'utf8'))
-  const missing = []
-  for (const { file, en, zh } of replacements) {
-    let seen = false
-    for (const full of filesOf(file, root)) {
-      const source = fs.readFileSync(full, 'utf8')
-      if (source.includes(en)) fs.writeFileSync(full, source.split(en).join(zh))
-      if (source.includes(en) || source.includes(zh)) seen = true
-    }
-    if (!seen) missing.push(`${file}: ${en}`)
-  }
-  return missing
+  const entries = replacements.map(({ file, en, zh }) => ({ file, from: en, to: zh }))
+  return applyReplacements(entries, root).map(({ file, from }) => `${file}: ${from}`)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

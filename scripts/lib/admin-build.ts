@@ -27,8 +27,10 @@ export function stampOf(paths: string[]): string {
   return hash.digest('hex')
 }
 
-/** Everything the admin build depends on: cms/ sources, the vocabulary, the content types and the lockfile. */
-const sourceStamp = () => stampOf(['cms', 'content', 'vocabulary', 'package-lock.json'])
+/** Everything the admin build depends on: cms/ sources, the vocabulary, the content types, the lockfile and
+ * the fixes made to the installed Payload (scripts/payload-fixes.mjs). */
+const sourceStamp = () =>
+  stampOf(['cms', 'content', 'vocabulary', 'package-lock.json', 'scripts/payload-fixes.mjs'])
 
 /** True when cms/.next holds a production build of the current sources. */
 function adminBuildIsFresh(): boolean {

@@ -9,7 +9,7 @@ import { ROOT } from '../../cms/paths.ts'
 import { seed } from '../../cms/seed/index.ts'
 import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
-import { addFirstRow } from '../helpers/admin-ui.ts'
+import { addFirstRow, openAdminPage } from '../helpers/admin-ui.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
 import { freePort } from '../helpers/ports.ts'
@@ -135,7 +135,7 @@ beforeAll(async () => {
     port: await freePort(),
     env: { DATA_DIR: cms.dataDir, DATABASE_URI: cms.databaseUri, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET },
   })
-  admin = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  admin = await openAdminPage(chromium.browser, { locale: 'en-US' })
   await admin.addInitScript(() => {
     const key = 'seen-toasts'
     const record = () => {

@@ -9,7 +9,7 @@ import { buildAdminIfNeeded } from '../../scripts/lib/admin-build.ts'
 import { startCmsServer, type CmsServer } from '../../scripts/lib/cms-server.ts'
 import { buildSite } from '../../scripts/lib/site-build.ts'
 import { serveSite, type SiteServer } from '../../scripts/lib/site-server.ts'
-import { addFirstRow } from '../helpers/admin-ui.ts'
+import { addFirstRow, formSettled, openAdminPage } from '../helpers/admin-ui.ts'
 import { axeViolations } from '../helpers/axe.ts'
 import { useBrowser } from '../helpers/browser-site.ts'
 import { makeUser, openThrowawayCms, type ThrowawayCms } from '../helpers/cms.ts'
@@ -88,6 +88,17 @@ async function editorToken(): Promise<string> {
   return ((await res.json()) as { token: string }).token
 }
 
+/** An admin tab (see openAdminPage) signed in as the editor. */
+async function signedInAdmin(): Promise<Page> {
+  const admin = await openAdminPage(chromium.browser)
+  await admin.goto(`${cmsServer.url}/admin/login`)
+  await admin.locator('#field-email').fill(editorLogin.email)
+  await admin.locator('#field-password').fill(editorLogin.password)
+  await admin.locator('button[type="submit"]').click()
+  await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+  return admin
+}
+
 describe('民呼我应 in the browser', () => {
   it(
     'write from a deputy page → track → editor replies and closes → resident rates → /results/ updates',
@@ -145,12 +156,7 @@ describe('民呼我应 in the browser', () => {
       for (const secret of ['测试居民', '13912340987', body]) expect(shown).not.toContain(secret)
 
       // The editor finds it in the admin's queue and handles it there: grade, reply, close, publish.
-      const admin = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } })
-      await admin.goto(`${cmsServer.url}/admin/login`)
-      await admin.locator('#field-email').fill(editorLogin.email)
-      await admin.locator('#field-password').fill(editorLogin.password)
-      await admin.locator('button[type="submit"]').click()
-      await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+      const admin = await signedInAdmin()
       await admin.goto(`${cmsServer.url}/admin/collections/messages`)
       await admin.getByText(/待处理新来信：\d+ 件/).waitFor({ timeout: 60_000 })
       await admin.getByRole('link', { name: code }).click()
@@ -161,6 +167,7 @@ describe('民呼我应 in the browser', () => {
         await admin.locator('.rs__option', { hasText: option }).first().click()
       }
       await expect.poll(() => admin.locator('#field-notes').isEditable(), { timeout: 60_000 }).toBe(true)
+      await formSettled(admin)
       await admin.getByRole('button', { name: '办理', exact: true }).click()
       await choose('grade', '紧急')
       const reply = { array: 'replies', button: '添加 答复', firstField: '#field-replies__0__by' }
@@ -224,6 +231,53 @@ describe('民呼我应 in the browser', () => {
     },
   )
 
+  it('a reply row added while the answer to the last change is on its way opens (scripts/payload-fixes.mjs)', async () => {
+    // The race made certain: the answer to choosing a grade is held until 添加 答复 has been clicked,
+    // then delivered at once, inside the form's 250 ms wait before it would send the new row. Without the
+    // fix the row stays a grey placeholder for good (as on a slow line, or a loaded server).
+    const { docs } = await cms.payload.find({
+      collection: 'messages',
+      where: { status: { equals: 'received' } },
+      depth: 0,
+      limit: 20,
+      overrideAccess: true,
+    })
+    const message = docs.find((d) => !d.replies?.length)
+    if (!message) throw new Error('the seed has no received message without replies')
+    const admin = await signedInAdmin()
+    await admin.goto(`${cmsServer.url}/admin/collections/messages/${message.id}`)
+    await expect.poll(() => admin.locator('#field-notes').isEditable(), { timeout: 60_000 }).toBe(true)
+    await admin.getByRole('button', { name: '办理', exact: true }).click()
+    await admin.locator('#field-grade .rs__control').waitFor({ timeout: 30_000 })
+    await formSettled(admin)
+    let answered!: () => void
+    const answerHeld = new Promise<void>((resolve) => (answered = resolve))
+    let deliver!: () => void
+    const delivered = new Promise<void>((resolve) => (deliver = resolve))
+    let holding = true
+    await admin.route(`${cmsServer.url}/admin/**`, async (route) => {
+      const request = route.request()
+      const formState = request.headers()['next-action'] && request.postData()?.includes('"form-state"')
+      if (!holding || !formState) return route.fallback()
+      holding = false
+      const response = await route.fetch()
+      answered()
+      await delivered
+      await route.fulfill({ response })
+    })
+    await admin.locator('#field-grade .rs__control').click()
+    await admin
+      .locator('.rs__option', { hasText: message.grade === 'major' ? '紧急' : '重大' })
+      .first()
+      .click()
+    await answerHeld
+    await admin.getByRole('button', { name: '添加 答复' }).click()
+    deliver()
+    await admin.locator('#field-replies__0__by').waitFor({ timeout: 20_000 })
+    await expect(admin.locator('[id^="replies-row-"]').count()).resolves.toBe(1)
+    await admin.close()
+  })
+
   it('码上见代表: the poster’s QR code opens the form for that deputy, and the message records the poster', async () => {
     const page = await chromium.browser.newPage({ viewport: { width: 900, height: 1200 } })
     await page.goto(`${site.url}/deputies/shan-xiaoming/poster/`)
@@ -254,12 +308,7 @@ describe('民呼我应 in the browser', () => {
   })
 
   it('代录: an editor enters a phoned-in message in the admin; it gets a code, a printed receipt, the queue counts it and /track/ finds it', async () => {
-    const admin = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await admin.goto(`${cmsServer.url}/admin/login`)
-    await admin.locator('#field-email').fill(editorLogin.email)
-    await admin.locator('#field-password').fill(editorLogin.password)
-    await admin.locator('button[type="submit"]').click()
-    await admin.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 60_000 })
+    const admin = await signedInAdmin()
     await admin.goto(`${cmsServer.url}/admin/collections/messages/create`)
     const pick = async (field: string, option: string) => {
       await admin.locator(`#field-${field} .rs__control`).click()
