@@ -46,9 +46,23 @@ export function chooseDatabase(uri: string | undefined = process.env.DATABASE_UR
   )
 }
 
+/**
+ * The line to print when the database runs changes without transactions, or null. Payload's MongoDB
+ * adapter uses them only on a replica set named in the URI (`replicaSet=`; a `mongodb+srv://` address gets
+ * it from DNS); without one a change and what its hooks write with it (the audit entry, the rebuild
+ * request) are separate writes. SQLite always runs without them (docs/decisions.md: Transactions).
+ */
+export function transactionsWarning(choice: DatabaseChoice): string | null {
+  if (choice.kind !== 'mongodb' || choice.url.startsWith('mongodb+srv://')) return null
+  if (/[?&]replicaSet=[^&]+/.test(choice.url)) return null
+  return `DATABASE_URI: ${redactUri(choice.url)} names no replica set (?replicaSet=…): MongoDB runs without transactions, so a change and its audit entry and rebuild request are separate writes (docs/deploy.md)`
+}
+
 /** The Payload adapter for a choice. SQL schemas come from the committed migrations in cms/migrations. */
 export function databaseAdapter(choice: DatabaseChoice = chooseDatabase()): DatabaseAdapterObj {
   if (choice.kind === 'mongodb') {
+    const warning = transactionsWarning(choice)
+    if (warning) console.warn(warning)
     return mongooseAdapter({ url: choice.url })
   }
   protectSqliteFile(choice.url.slice('file:'.length))

@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { chooseDatabase, DatabaseUriError, redactUri } from '../../cms/db.ts'
+import { chooseDatabase, DatabaseUriError, redactUri, transactionsWarning } from '../../cms/db.ts'
 import { dataDir, ROOT } from '../../cms/paths.ts'
 
 describe('database choice from DATABASE_URI', () => {
@@ -49,5 +49,19 @@ describe('database choice from DATABASE_URI', () => {
       'mongodb://editor:***@db.example.org/minhu',
     )
     expect(() => chooseDatabase('redis://user:s3cret@host')).toThrow(/\*\*\*/)
+  })
+
+  it('warns in one line, without the password, when MongoDB would run without transactions', () => {
+    const warning = transactionsWarning(chooseDatabase('mongodb://editor:s3cret@db.example.org/minhu'))
+    expect(warning).toMatch(/^DATABASE_URI: .*replicaSet/)
+    expect(warning).not.toContain('s3cret')
+    expect(warning).not.toContain('\n')
+    for (const uri of [
+      'mongodb://db1.example.org,db2.example.org/minhu?replicaSet=rs0',
+      'mongodb://db.example.org/minhu?authSource=admin&replicaSet=rs0',
+      'mongodb+srv://u:p@cluster.example.org/minhu',
+      'file:data/cms.db',
+    ])
+      expect(transactionsWarning(chooseDatabase(uri)), uri).toBeNull()
   })
 })
