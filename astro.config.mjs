@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
 import { astroCacheDir } from './site/build/cache-dir.ts'
+import { siteOutDir } from './site/build/folders.ts'
 import { siteBuild } from './site/build/index.ts'
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321'
@@ -15,7 +16,7 @@ const build = siteBuild({ site })
 export default defineConfig({
   srcDir: './site',
   publicDir: './public',
-  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  outDir: siteOutDir(fileURLToPath(new URL('.', import.meta.url))),
   // Astro's cache: one per data folder (site/build/cache-dir.ts).
   cacheDir: astroCacheDir(fileURLToPath(new URL('.', import.meta.url))),
   // The public address, used for the sitemap, RSS and Open Graph links.

@@ -4,9 +4,11 @@
  */
 import path from 'node:path'
 
+import { ROOT } from '../cms/tools.ts'
+import { siteOutDir } from '../site/index.ts'
 import { checkLinks } from './lib/link-check.ts'
 
-const dir = path.resolve(process.argv[2] ?? process.env.SITE_OUT_DIR ?? 'dist')
+const dir = process.argv[2] ? path.resolve(process.argv[2]) : siteOutDir(ROOT)
 const { pages, links, broken } = checkLinks(dir)
 for (const { page, url } of broken) console.error(`broken link: ${page} → ${url}`)
 console.log(`check:links: ${pages} pages, ${links} internal links, ${broken.length} broken (${dir})`)

@@ -14,6 +14,7 @@ import path from 'node:path'
 import { dataDir, debounceMs as configuredDebounce, openPayload, ROOT } from '../cms/index.ts'
 import { RebuildWorker } from './lib/rebuild-worker.ts'
 import { siteBuilder } from './lib/site-build.ts'
+import { siteOutDir } from '../site/index.ts'
 
 const log = (line: string) => console.log(line)
 
@@ -36,7 +37,7 @@ const builder = siteBuilder()
 const worker = new RebuildWorker({
   payload,
   buildsDir: path.join(dataDir(), 'site-builds'),
-  initialLive: path.resolve(ROOT, process.env.SITE_OUT_DIR ?? 'dist'),
+  initialLive: siteOutDir(ROOT),
   liveLink: path.join(dataDir(), 'site-live'),
   debounceMs,
   initialBuild: initialBuild(),

@@ -26,6 +26,7 @@ import { liveFolder } from './lib/rebuild-worker.ts'
 import { buildSite } from './lib/site-build.ts'
 import { serveSite } from './lib/site-server.ts'
 import { Supervisor } from './lib/supervisor.ts'
+import { siteOutDir } from '../site/index.ts'
 
 const log = (line: string) => console.log(line)
 
@@ -47,7 +48,7 @@ const sitePort = port('SITE_PORT', 4321)
 // the ports unless set (README: configuration).
 process.env.PUBLIC_CMS_URL ??= process.env.CMS_PUBLIC_URL || `http://127.0.0.1:${cmsPort}`
 process.env.SITE_URL ??= `http://127.0.0.1:${sitePort}`
-const distDir = path.resolve(ROOT, process.env.SITE_OUT_DIR ?? 'dist')
+const distDir = siteOutDir(ROOT)
 const siteStampFile = path.join(dataDir(), 'site-build-stamp')
 
 /** The site needs a rebuild when its sources or the database changed since the last build. */

@@ -3,6 +3,7 @@
  * reaching into its folders (lint enforces it). astro.config.mjs loads the build integration itself.
  */
 export { astroCacheDir } from './build/cache-dir.ts'
+export { siteOutDir } from './build/folders.ts'
 export { manifestPathOf } from './build/plan.ts'
 export { indexHandover } from './build/index-handover.ts'
 export { preloadReadCache } from './loaders/read-cache.ts'

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 import { cause, ROOT, runTool } from '../../cms/tools.ts'
-import { indexHandover } from '../../site/index.ts'
+import { indexHandover, siteOutDir } from '../../site/index.ts'
 
 export interface BuildOptions {
   outDir?: string
@@ -59,7 +59,7 @@ async function withIndexHandover(
     handover.abort()
     throw error
   }
-  const outDir = path.resolve(ROOT, env.SITE_OUT_DIR ?? process.env.SITE_OUT_DIR ?? 'dist')
+  const outDir = siteOutDir(ROOT, { ...process.env, ...env })
   try {
     const line = await handover.finish(outDir)
     if (line) log(line)

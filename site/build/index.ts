@@ -43,6 +43,7 @@ import { precompress } from './precompress.ts'
 import { ARTICLE_COLLECTIONS, digest, planBuild, type CurrentState, type PlannedBuild } from './plan.ts'
 import { handOver, handoverFolder } from './index-handover.ts'
 import { startGate } from './start-gate.ts'
+import { moveFolder, siteOutDir } from './folders.ts'
 import { finishIndex, prepareIndex, type PendingIndex, type RunningIndex } from './search-index.ts'
 import { writeRedirects } from './redirects.ts'
 
@@ -246,7 +247,7 @@ export function siteBuild({ site }: { site: string }): SiteBuild {
 
   /** Where the pages were asked to go: `out` itself, unless the build was started ahead (./start-gate.ts). */
   function askedOutDir(out: string): string {
-    return context?.start ? path.resolve(root, process.env.SITE_OUT_DIR ?? 'dist') : path.resolve(out)
+    return context?.start ? siteOutDir(root) : path.resolve(out)
   }
 }
 
@@ -311,20 +312,4 @@ function plan(read: CmsRead, records: SearchRecord[], root: string): PlannedBuil
       ? { ...planBuild(state), reason: 'SITE_FULL_BUILD=1' }
       : planBuild(state, base)
   return { plan, state, previous }
-}
-
-/**
- * Renames `from` to `to` (an empty `to` is replaced); copies across file systems. The twin of
- * cms/backup/files.ts `move`: the site's code may import only what its code digest covers
- * (tests/unit/code-digest.test.ts), so the CMS's helper is not reachable from here.
- */
-function moveFolder(from: string, to: string): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true })
-  try {
-    fs.renameSync(from, to)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
-    fs.cpSync(from, to, { recursive: true })
-    fs.rmSync(from, { recursive: true, force: true })
-  }
 }

@@ -17,6 +17,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import type { SearchRecord } from '../lib/search-records.ts'
+import { moveFolder } from './folders.ts'
 
 /** The worker's own last word on stderr starts with this. */
 export const FAILURE_PREFIX = 'index worker failed: '
@@ -130,11 +131,6 @@ export async function finishIndex(running: RunningIndex, target: string): Promis
   running.write()
   const result = await running.done
   fs.rmSync(target, { recursive: true, force: true })
-  try {
-    fs.renameSync(running.dir, target)
-  } catch {
-    // Across file systems (the build folder is in the temp folder): copy instead.
-    fs.cpSync(running.dir, target, { recursive: true })
-  }
+  moveFolder(running.dir, target)
   return result
 }
