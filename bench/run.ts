@@ -14,6 +14,7 @@ import { parseArgs, stripVTControlCharacters } from 'node:util'
 import { SingleBar } from 'cli-progress'
 import type { Browser, Page } from 'playwright-core'
 
+import { PIPED_PROGRESS } from '../scripts/lib/progress.ts'
 import { serveSite } from '../scripts/lib/site-server.ts'
 import type { SearchRecord } from '../site/index.ts'
 import { launchBrowser } from '../scripts/lib/browser.ts'
@@ -114,7 +115,11 @@ if (fs.existsSync(corpusMeta)) {
   const progressFile = path.join(corpusDir, 'progress')
   const total = items + Math.round(items / 10) + Math.round(items / 20)
   log(`corpus: generating ${total} documents through the Local API…`)
-  const bar = new SingleBar({ format: 'bench: seeding [{bar}] {value}/{total} docs', hideCursor: true })
+  const bar = new SingleBar({
+    format: 'bench: seeding [{bar}] {value}/{total} docs',
+    hideCursor: true,
+    ...PIPED_PROGRESS,
+  })
   bar.start(total, 0)
   const timer = setInterval(() => {
     const text = fs.existsSync(progressFile) ? fs.readFileSync(progressFile, 'utf8') : '0/0'
@@ -169,7 +174,11 @@ async function build(outDir: string, stock: boolean): Promise<BuildFigures> {
   let indexMs = 0
   let waitedMs = 0
   let pages = 0
-  const bar = new SingleBar({ format: `bench: ${stock ? 'stock' : 'our'} build {stage}`, hideCursor: true })
+  const bar = new SingleBar({
+    format: `bench: ${stock ? 'stock' : 'our'} build {stage}`,
+    hideCursor: true,
+    ...PIPED_PROGRESS,
+  })
   bar.start(1, 0, { stage: 'starting…' })
   // Ours as `npm run build` builds (the full index written after Astro's process exited: the process
   // tree then holds the builder, Astro's process and the index worker); stock as plain `astro build`.

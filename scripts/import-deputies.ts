@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 
 import { SingleBar } from 'cli-progress'
 import { ImportFileError, formatReport, importDeputies, openPayload, readSheet } from '../cms/index.ts'
+import { PIPED_PROGRESS } from './lib/progress.ts'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,7 +35,11 @@ try {
     `import: ${rows.length} rows read from ${path.basename(fullPath)}${values['dry-run'] ? ' (dry run)' : ''}`,
   )
   const payload = await openPayload()
-  const bar = new SingleBar({ format: 'import: [{bar}] {value}/{total} 行 {percentage}%', hideCursor: true })
+  const bar = new SingleBar({
+    format: 'import: [{bar}] {value}/{total} 行 {percentage}%',
+    hideCursor: true,
+    ...PIPED_PROGRESS,
+  })
   let barStarted = false
   const report = await importDeputies(payload, rows, {
     dryRun: values['dry-run'],
